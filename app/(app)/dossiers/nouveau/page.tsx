@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NewHouseholdForm } from "@/components/household/new-household-form";
+import { canCreateHousehold } from "@/lib/domain/permissions";
+import { db } from "@/lib/server/db";
+import { getTeamOptions } from "@/lib/server/queries/team-options";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Nouveau ménage" };
+
+export default async function NewHouseholdPage() {
+  const user = await requireUser();
+  const teams = user.teams.filter((t) => canCreateHousehold(user, t.id));
+  const team = teams[0];
+  if (!team) notFound();
+  const options = await getTeamOptions(db, user, team.id);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">Nouveau ménage</h1>
+      <NewHouseholdForm teams={teams} sectors={options.sectors} workers={options.workers} landlords={options.landlords} currentUserId={user.id} />
+    </div>
+  );
+}

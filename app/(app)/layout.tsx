@@ -1,0 +1,23 @@
+import { AppHeader, type NavItem } from "@/components/layout/app-header";
+import { canAdminister, canCreateHousehold, canUseCaseload, canViewIndicators } from "@/lib/domain/permissions";
+import { requireUser } from "@/lib/server/session";
+
+// Pages hold personal data: never cached, always rendered for the signed-in user.
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const items: NavItem[] = [{ href: "/", label: "Accueil" }];
+  if (canUseCaseload(user)) items.push({ href: "/dossiers", label: "Dossiers" });
+  if (user.teamIds.some((t) => canCreateHousehold(user, t))) items.push({ href: "/dossiers/nouveau", label: "Nouveau ménage" });
+  if (canViewIndicators(user)) items.push({ href: "/indicateurs", label: "Indicateurs" });
+  if (canAdminister(user)) items.push({ href: "/administration", label: "Administration" });
+  return (
+    <>
+      <AppHeader items={items} userName={user.name} role={user.role} />
+      <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

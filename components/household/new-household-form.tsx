@@ -1,0 +1,223 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { createHouseholdAction } from "@/app/(app)/dossiers/nouveau/actions";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, errorKey, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { valueAt } from "@/components/ui/form-values";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { CASE_SOURCE_LABELS, LANDLORD_KIND_LABELS } from "@/lib/domain/labels";
+import { MAX_OTHER_OCCUPANTS } from "@/lib/validation/household";
+import type { ActionState } from "@/lib/validation/action-state";
+
+export interface NewHouseholdFormProps {
+  teams: { id: string; name: string }[];
+  sectors: { id: string; name: string }[];
+  workers: { id: string; name: string }[];
+  landlords: { id: string; name: string; city: string | null }[];
+  currentUserId: string;
+}
+
+const INITIAL: ActionState = { status: "idle" };
+
+function Fieldset({ legend, children }: { legend: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <legend className="px-1 text-lg font-semibold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUserId }: NewHouseholdFormProps) {
+  const [state, action] = useActionState(createHouseholdAction, INITIAL);
+  const failed = state.status === "error" ? state : undefined;
+  const values = failed?.values;
+  const v = (name: string) => valueAt(values, errorKey(name));
+  const err = (name: string) => failed?.fieldErrors[errorKey(name)];
+  const checked = (name: string) => v(name) === "on";
+
+  const initialOthers = Array.isArray(values?.others) ? (values.others as unknown[]).length : 0;
+  const [othersCount, setOthersCount] = useState(initialOthers);
+  const [landlordMode, setLandlordMode] = useState<string>(v("landlordMode") ?? (landlords.length > 0 ? "existing" : "new"));
+
+  return (
+    <form action={action} key={failed?.submission ?? "new"} noValidate className="flex flex-col gap-5">
+      <FormAlert message={failed?.formError} submission={failed?.submission} />
+      <p className="text-sm text-slate-700">
+        Les champs marqués <span aria-hidden="true" className="text-red-700">*</span>
+        <span className="sr-only">d&apos;un astérisque</span> sont obligatoires.
+      </p>
+
+      {teams.length > 1 ? (
+        <SelectField name="teamId" label="Équipe" required defaultValue={v("teamId")} errors={err("teamId")}>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <input type="hidden" name="teamId" value={teams[0]?.id ?? ""} />
+      )}
+
+      <Fieldset legend="Locataire">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="tenant.firstName" label="Prénom" required autoComplete="off" defaultValue={v("tenant.firstName")} errors={err("tenant.firstName")} />
+          <TextField name="tenant.lastName" label="Nom" required autoComplete="off" defaultValue={v("tenant.lastName")} errors={err("tenant.lastName")} />
+        </div>
+        <p className="text-sm font-medium text-slate-800">Co-locataire (facultatif)</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="coTenant.firstName" label="Prénom du co-locataire" autoComplete="off" defaultValue={v("coTenant.firstName")} errors={err("coTenant.firstName")} />
+          <TextField name="coTenant.lastName" label="Nom du co-locataire" autoComplete="off" defaultValue={v("coTenant.lastName")} errors={err("coTenant.lastName")} />
+        </div>
+        {Array.from({ length: othersCount }, (_, i) => (
+          <div key={i} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-3">
+            <TextField name={`others[${i}].firstName`} label={`Prénom de l'occupant ${i + 1}`} autoComplete="off" defaultValue={v(`others[${i}].firstName`)} errors={err(`others[${i}].firstName`)} />
+            <TextField name={`others[${i}].lastName`} label={`Nom de l'occupant ${i + 1}`} autoComplete="off" defaultValue={v(`others[${i}].lastName`)} errors={err(`others[${i}].lastName`)} />
+            <div className="flex items-end pb-2">
+              <CheckboxField name={`others[${i}].isChild`} label="Enfant" defaultChecked={checked(`others[${i}].isChild`)} />
+            </div>
+          </div>
+        ))}
+        {othersCount < MAX_OTHER_OCCUPANTS ? (
+          <Button type="button" variant="secondary" className="self-start" onClick={() => setOthersCount((n) => n + 1)}>
+            Ajouter un occupant
+          </Button>
+        ) : null}
+      </Fieldset>
+
+      <Fieldset legend="Logement et coordonnées">
+        <TextField name="addressLine" label="Adresse" required autoComplete="off" defaultValue={v("addressLine")} errors={err("addressLine")} />
+        <TextField name="addressExtra" label="Complément d'adresse (bâtiment, étage…)" autoComplete="off" defaultValue={v("addressExtra")} errors={err("addressExtra")} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="postcode" label="Code postal" required inputMode="numeric" maxLength={5} autoComplete="off" defaultValue={v("postcode")} errors={err("postcode")} />
+          <TextField name="city" label="Ville" required autoComplete="off" defaultValue={v("city")} errors={err("city")} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="phone" label="Téléphone" type="tel" inputMode="tel" autoComplete="off" defaultValue={v("phone")} errors={err("phone")} />
+          <TextField name="email" label="Adresse e-mail" type="email" inputMode="email" autoComplete="off" defaultValue={v("email")} errors={err("email")} />
+        </div>
+      </Fieldset>
+
+      <Fieldset legend="Bailleur">
+        <div role="radiogroup" aria-label="Bailleur" className="flex flex-col gap-2 sm:flex-row sm:gap-6">
+          {[
+            { value: "existing", label: "Bailleur déjà connu de l'équipe", disabled: landlords.length === 0 },
+            { value: "new", label: "Nouveau bailleur", disabled: false },
+          ].map((o) => (
+            <label key={o.value} className="flex items-center gap-2 text-base">
+              <input
+                type="radio"
+                name="landlordMode"
+                value={o.value}
+                className="h-5 w-5 accent-blue-800"
+                checked={landlordMode === o.value}
+                disabled={o.disabled}
+                onChange={() => setLandlordMode(o.value)}
+              />
+              {o.label}
+            </label>
+          ))}
+        </div>
+        <div hidden={landlordMode !== "existing"}>
+          <SelectField name="landlordId" label="Bailleur" required defaultValue={v("landlordId") ?? ""} errors={err("landlordId")}>
+            <option value="">Choisir un bailleur…</option>
+            {landlords.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+                {l.city ? ` (${l.city})` : ""}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div hidden={landlordMode !== "new"} className="flex flex-col gap-4">
+          <SelectField name="landlord.kind" label="Type de bailleur" required defaultValue={v("landlord.kind") ?? "PRIVATE_PERSON"} errors={err("landlord.kind")}>
+            {Object.entries(LANDLORD_KIND_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField name="landlord.name" label="Nom du bailleur" required autoComplete="off" defaultValue={v("landlord.name")} errors={err("landlord.name")} />
+          <TextField name="landlord.addressLine" label="Adresse du bailleur" autoComplete="off" defaultValue={v("landlord.addressLine")} errors={err("landlord.addressLine")} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField name="landlord.postcode" label="Code postal du bailleur" inputMode="numeric" maxLength={5} autoComplete="off" defaultValue={v("landlord.postcode")} errors={err("landlord.postcode")} />
+            <TextField name="landlord.city" label="Ville du bailleur" autoComplete="off" defaultValue={v("landlord.city")} errors={err("landlord.city")} />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField name="landlord.phone" label="Téléphone du bailleur" type="tel" autoComplete="off" defaultValue={v("landlord.phone")} errors={err("landlord.phone")} />
+            <TextField name="landlord.email" label="E-mail du bailleur" type="email" autoComplete="off" defaultValue={v("landlord.email")} errors={err("landlord.email")} />
+          </div>
+        </div>
+      </Fieldset>
+
+      <Fieldset legend="Bail">
+        <TextField
+          name="leaseSignedOn"
+          label="Date de signature du bail"
+          type="date"
+          hint="Elle détermine le délai du commandement de payer (6 semaines pour un bail signé à partir du 29 juillet 2023)."
+          defaultValue={v("leaseSignedOn")}
+          errors={err("leaseSignedOn")}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="rent" label="Loyer mensuel hors charges (€)" required inputMode="decimal" hint="Ex. 650 ou 650,50" defaultValue={v("rent")} errors={err("rent")} />
+          <TextField name="charges" label="Charges mensuelles (€)" inputMode="decimal" defaultValue={v("charges")} errors={err("charges")} />
+        </div>
+      </Fieldset>
+
+      <Fieldset legend="Procédure">
+        <SelectField name="stage" label="Étape de la procédure" required defaultValue={v("stage") ?? "ASSIGNATION"} errors={err("stage")}>
+          <option value="COMMANDEMENT_DE_PAYER">Commandement de payer</option>
+          <option value="ASSIGNATION">Assignation</option>
+        </SelectField>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="stageDate" label="Date de l'acte" type="date" required defaultValue={v("stageDate")} errors={err("stageDate")} />
+          <TextField name="hearingOn" label="Date d'audience" type="date" hint="Si elle est connue (assignation)." defaultValue={v("hearingOn")} errors={err("hearingOn")} />
+        </div>
+        <TextField name="debt" label="Dette locative déclarée (€)" inputMode="decimal" defaultValue={v("debt")} errors={err("debt")} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="procedureRef" label="Référence de la procédure (RG)" autoComplete="off" defaultValue={v("procedureRef")} errors={err("procedureRef")} />
+          <TextField name="courtName" label="Tribunal" autoComplete="off" defaultValue={v("courtName")} errors={err("courtName")} />
+        </div>
+      </Fieldset>
+
+      <Fieldset legend="Suivi">
+        <SelectField name="source" label="Origine du signalement" required defaultValue={v("source") ?? "PREFECTURE_LIST"} errors={err("source")}>
+          {Object.entries(CASE_SOURCE_LABELS).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField name="sectorId" label="Secteur" defaultValue={v("sectorId") ?? ""} errors={err("sectorId")}>
+            <option value="">Aucun</option>
+            {sectors.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="assignedWorkerId" label="Suivi par" defaultValue={v("assignedWorkerId") ?? (workers.some((w) => w.id === currentUserId) ? currentUserId : "")} errors={err("assignedWorkerId")}>
+            <option value="">Personne pour l&apos;instant</option>
+            {workers.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <CheckboxField name="alreadyFollowed" label="Ménage déjà suivi par les services sociaux (hors critères)" defaultChecked={checked("alreadyFollowed")} errors={err("alreadyFollowed")} />
+        <TextField name="eligibilityNote" label="Remarque sur l'éligibilité" autoComplete="off" defaultValue={v("eligibilityNote")} errors={err("eligibilityNote")} />
+        <TextAreaField name="notes" label="Remarques" defaultValue={v("notes")} errors={err("notes")} />
+      </Fieldset>
+
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton>Créer le dossier</SubmitButton>
+      </div>
+    </form>
+  );
+}

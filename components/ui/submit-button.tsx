@@ -1,0 +1,14 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+import { Button } from "./button";
+
+/** A submit button that says it is working and cannot be pressed twice. */
+export function SubmitButton({ children, pendingLabel = "Enregistrement…" }: { children: React.ReactNode; pendingLabel?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" disabled={pending} aria-disabled={pending}>
+      {pending ? pendingLabel : children}
+    </Button>
+  );
+}

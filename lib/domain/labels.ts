@@ -1,0 +1,68 @@
+/** French labels of the domain's codes (see shared/domain/glossary.md). */
+
+export const CASE_STATE_LABELS = {
+  IDENTIFIED: "Identifié",
+  FIRST_LETTER_SENT: "Premier courrier envoyé",
+  VISIT_1_FAILED: "Visite 1 sans contact",
+  VISIT_2_FAILED: "Visite 2 sans contact",
+  REMINDER_SENT: "Relance envoyée",
+  SUPPORTED: "Accompagné",
+  CLOSED: "Clôturé",
+} as const;
+export type CaseState = keyof typeof CASE_STATE_LABELS;
+
+export const PROCEDURE_STAGE_LABELS = {
+  COMMANDEMENT_DE_PAYER: "Commandement de payer",
+  CCAPEX_REFERRAL: "Signalement à la CCAPEX",
+  ASSIGNATION: "Assignation",
+  PREFET_NOTIFICATION: "Notification au préfet",
+  DSF: "Diagnostic social et financier",
+  HEARING: "Audience",
+  JUDGMENT: "Jugement",
+  JUDGMENT_SERVED: "Signification du jugement",
+  COMMANDEMENT_QUITTER_LIEUX: "Commandement de quitter les lieux",
+  CQL_REFERRED_TO_PREFET: "CQL transmis au préfet",
+  JEX_DELAY: "Délai accordé par le JEX",
+  FORCE_PUBLIQUE_REQUEST: "Demande de concours de la force publique",
+  FORCE_PUBLIQUE_GRANTED: "Concours de la force publique accordé",
+  EVICTION: "Expulsion",
+} as const;
+export type ProcedureStage = keyof typeof PROCEDURE_STAGE_LABELS;
+
+/** Stages at which a household enters the caseload (Essonne: assignation; Pas-de-Calais: commandement). */
+export const ENTRY_STAGES = ["COMMANDEMENT_DE_PAYER", "ASSIGNATION"] as const;
+
+export const LANDLORD_KIND_LABELS = {
+  PRIVATE_PERSON: "Particulier",
+  AGENCY: "Agence immobilière / administrateur de biens",
+  LEGAL_PERSON: "Personne morale",
+  FAMILY_SCI: "SCI familiale",
+  SOCIAL: "Bailleur social",
+} as const;
+export type LandlordKind = keyof typeof LANDLORD_KIND_LABELS;
+
+export const CASE_SOURCE_LABELS = {
+  PREFECTURE_LIST: "Liste de la préfecture",
+  CCAPEX: "CCAPEX",
+  MANUAL: "Saisie manuelle",
+  PARTNER_REFERRAL: "Orientation d'un partenaire",
+} as const;
+export type CaseSource = keyof typeof CASE_SOURCE_LABELS;
+
+export const OCCUPANT_ROLE_LABELS = { TENANT: "Locataire", CO_TENANT: "Co-locataire", OTHER: "Autre occupant" } as const;
+
+export const CLOSURE_REASON_LABELS = {
+  ALREADY_FOLLOWED: "Déjà suivi par l'association (ASLL)",
+  SUPPORT_COMPLETED: "Accompagnement terminé",
+  REFERRED_TO_MDS: "Orienté vers la MDS",
+  DEBT_PAID_OFF: "Dette soldée avant l'audience",
+  DECLINED_TO_CONTINUE: "N'a pas souhaité poursuivre",
+  LEFT_DWELLING: "A quitté le logement",
+  NOT_AT_ADDRESS: "N'habite pas à l'adresse (NPAI)",
+  NO_CONTACT: "Aucun contact établi",
+} as const;
+
+/** Keys of a label map, as a non-empty tuple for z.enum. */
+export function codes<T extends Record<string, string>>(labels: T): [keyof T & string, ...(keyof T & string)[]] {
+  return Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+}

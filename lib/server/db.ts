@@ -1,0 +1,37 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getEnv } from "@/lib/server/env";
+
+// One Prisma client per process. In development Next reloads modules, so the
+// client is kept on globalThis to avoid opening a new pool on every reload.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const env = getEnv();
+  // The embedded database (PGlite behind pglite-socket) must be used through a
+  // single connection: its socket multiplexer can mix concurrent connections'
+  // results (see docs/decisions/001-database.md). The start script sets
+  // DATABASE_POOL_MAX=1 for it.
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX });
+  return new PrismaClient({ adapter });
+}
+
+function client(): PrismaClient {
+  globalForPrisma.prisma ??= createClient();
+  return globalForPrisma.prisma;
+}
+
+/**
+ * The client is created on first use, not at import: `next build` evaluates
+ * route modules with no database and no environment.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+export type Db = PrismaClient;

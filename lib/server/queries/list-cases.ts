@@ -1,0 +1,119 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseState, ProcedureStage } from "@/lib/domain/labels";
+import { canViewCases } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/domain/roles";
+import { normaliseForSearch } from "@/lib/domain/search-text";
+import type { Db } from "@/lib/server/db";
+
+export const CASELOAD_PAGE_SIZE = 25;
+export const CASELOAD_SORTS = ["audience", "nom", "recent"] as const;
+export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
+
+export interface CaseloadFilter {
+  teamId: string;
+  state?: CaseState;
+  /** Leave out closed cases (ignored when a state is chosen). */
+  openOnly?: boolean;
+  sectorId?: string;
+  /** "me", "none" or a user id. */
+  assignee?: string;
+  q?: string;
+  sort?: CaseloadSort;
+  page?: number;
+}
+
+export interface CaseloadRow {
+  id: string;
+  number: number;
+  state: CaseState;
+  stage: ProcedureStage | null;
+  hearingOn: Date | null;
+  openedOn: Date;
+  tenantName: string;
+  city: string;
+  sectorName: string | null;
+  assigneeName: string | null;
+}
+
+export interface Caseload {
+  rows: CaseloadRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** The team's caseload, filtered and paginated in the database. */
+export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): Promise<Caseload> {
+  if (!canViewCases(actor, filter.teamId)) return { rows: [], total: 0, page: 1, pageCount: 1 };
+
+  const where: Prisma.CaseWhereInput = { teamId: filter.teamId };
+  if (filter.state) where.state = filter.state;
+  else if (filter.openOnly) where.state = { not: "CLOSED" };
+  if (filter.sectorId) where.sectorId = filter.sectorId;
+  if (filter.assignee === "me") where.assignedWorkerId = actor.id;
+  else if (filter.assignee === "none") where.assignedWorkerId = null;
+  else if (filter.assignee) where.OR = [{ assignedWorkerId: filter.assignee }, { assignedJuristId: filter.assignee }];
+
+  const q = filter.q?.trim() ?? "";
+  if (q !== "") {
+    const caseNumber = /^\d{1,9}$/.test(q) ? Number(q) : null;
+    const words = normaliseForSearch(q).split(" ").filter(Boolean).slice(0, 6);
+    const byText: Prisma.CaseWhereInput = { AND: words.map((w) => ({ household: { searchText: { contains: w } } })) };
+    where.AND = [caseNumber !== null ? { OR: [{ number: caseNumber }, byText] } : byText];
+  }
+
+  const orderBy: Prisma.CaseOrderByWithRelationInput[] =
+    filter.sort === "nom"
+      ? [{ household: { sortName: "asc" } }, { number: "asc" }]
+      : filter.sort === "recent"
+        ? [{ openedOn: "desc" }, { number: "desc" }]
+        : [{ hearingOn: { sort: "asc", nulls: "last" } }, { number: "asc" }];
+
+  const total = await db.case.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const cases = await db.case.findMany({
+    where,
+    orderBy,
+    skip: (page - 1) * CASELOAD_PAGE_SIZE,
+    take: CASELOAD_PAGE_SIZE,
+    select: {
+      id: true,
+      number: true,
+      state: true,
+      stage: true,
+      hearingOn: true,
+      openedOn: true,
+      sector: { select: { name: true } },
+      assignedWorker: { select: { name: true } },
+      household: {
+        select: {
+          city: true,
+          occupants: { where: { role: "TENANT" }, select: { firstName: true, lastName: true }, take: 1 },
+        },
+      },
+    },
+  });
+
+  return {
+    total,
+    page,
+    pageCount,
+    rows: cases.map((c) => {
+      const tenant = c.household.occupants[0];
+      return {
+        id: c.id,
+        number: c.number,
+        state: c.state,
+        stage: c.stage,
+        hearingOn: c.hearingOn,
+        openedOn: c.openedOn,
+        tenantName: tenant ? `${tenant.lastName.toUpperCase()} ${tenant.firstName}` : "—",
+        city: c.household.city,
+        sectorName: c.sector?.name ?? null,
+        assigneeName: c.assignedWorker?.name ?? null,
+      };
+    }),
+  };
+}

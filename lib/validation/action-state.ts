@@ -1,0 +1,15 @@
+/**
+ * What every form action returns to its form. On failure the typed values
+ * come back so that nothing the user typed is lost.
+ */
+export type ActionState =
+  | { status: "idle" }
+  | { status: "success"; message?: string }
+  | {
+      status: "error";
+      formError?: string;
+      fieldErrors: Record<string, string[]>;
+      values: Record<string, unknown>;
+      /** Changes on each failed submission, so the form remounts with the returned values. */
+      submission: number;
+    };

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { newHouseholdSchema } from "./household";
+
+const valid = {
+  teamId: "team-1",
+  tenant: { firstName: "Élodie", lastName: "Martin" },
+  coTenant: { firstName: "", lastName: "" },
+  addressLine: "12 rue des Lilas",
+  postcode: "91000",
+  city: "Évry-Courcouronnes",
+  phone: "06 12 34 56 78",
+  email: "",
+  landlordMode: "new",
+  landlordId: "",
+  landlord: { kind: "PRIVATE_PERSON", name: "M. Dupont", postcode: "", city: "", phone: "", email: "" },
+  leaseSignedOn: "2023-07-28",
+  rent: "650,50",
+  charges: "",
+  stage: "ASSIGNATION",
+  stageDate: "2026-10-01",
+  hearingOn: "2026-12-15",
+  debt: "3 200",
+  source: "PREFECTURE_LIST",
+};
+
+const errorsOf = (input: unknown) => {
+  const r = newHouseholdSchema.safeParse(input);
+  if (r.success) return {};
+  return Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+};
+
+describe("newHouseholdSchema", () => {
+  it("accepts a complete form and converts amounts and dates", () => {
+    const r = newHouseholdSchema.parse(valid);
+    expect(r.rent).toBe(65050);
+    expect(r.debt).toBe(320000);
+    expect(r.charges).toBeUndefined();
+    expect(r.phone).toBe("0612345678");
+    expect(r.leaseSignedOn?.toISOString()).toBe("2023-07-28T00:00:00.000Z");
+    expect(r.landlord?.name).toBe("M. Dupont");
+    expect(r.alreadyFollowed).toBe(false);
+  });
+
+  it("says in French what is wrong, field by field", () => {
+    const e = errorsOf({ ...valid, tenant: { firstName: "", lastName: "Martin" }, postcode: "9100", rent: "abc", stageDate: "2026-02-30", email: "pas-un-email" });
+    expect(e["tenant.firstName"]).toBe("Le prénom est obligatoire.");
+    expect(e.postcode).toMatch(/5 chiffres/);
+    expect(e.rent).toMatch(/montant invalide/);
+    expect(e.stageDate).toMatch(/date invalide/);
+    expect(e.email).toMatch(/Adresse e-mail invalide/);
+  });
+
+  it("requires a landlord from the list when 'existing' is chosen, ignoring the new-landlord block", () => {
+    const e = errorsOf({ ...valid, landlordMode: "existing", landlordId: "", landlord: { name: "" } });
+    expect(Object.keys(e)).toEqual(["landlordId"]);
+  });
+
+  it("refuses a hearing before the act and a hearing at the commandement stage", () => {
+    expect(errorsOf({ ...valid, hearingOn: "2026-09-01" }).hearingOn).toMatch(/postérieure/);
+    expect(errorsOf({ ...valid, stage: "COMMANDEMENT_DE_PAYER" }).hearingOn).toMatch(/assignation/);
+  });
+
+  it("refuses years out of range and absurd amounts", () => {
+    expect(errorsOf({ ...valid, stageDate: "20260-01-01" }).stageDate).toBeDefined();
+    expect(errorsOf({ ...valid, stageDate: "1890-01-01" }).stageDate).toMatch(/1950/);
+    expect(errorsOf({ ...valid, rent: "999999999" }).rent).toMatch(/trop élevé/);
+  });
+
+  it("needs both names of a co-tenant", () => {
+    expect(errorsOf({ ...valid, coTenant: { firstName: "Paul", lastName: "" } })["coTenant.lastName"]).toMatch(/obligatoire/);
+  });
+});

@@ -1,0 +1,60 @@
+// End-to-end journeys in Debian's Chromium (no browser download on these
+// machines: never `playwright install`). The app must already run: `npm test`
+// (scripts/test/run-all.ts) builds it, starts it on a fresh embedded database
+// with the demo seed, and sets E2E_BASE_URL. By hand:
+//   npm start   then   E2E_BASE_URL=http://localhost:3000 npx playwright test
+import { defineConfig } from "@playwright/test";
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_FILE;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // Two cores: one browser at a time, and the server needs the other.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  // A broken journey must not eat CI's 15 minutes: fail fast on a missing element.
+  globalTimeout: 12 * 60_000,
+  expect: { timeout: 5_000 },
+  reporter: jsonReport ? [["list"], ["json", { outputFile: jsonReport }]] : [["list"]],
+  use: {
+    baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3000",
+    browserName: "chromium",
+    launchOptions: chromium,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
+    trace: "off",
+    screenshot: "only-on-failure",
+    video: "off",
+  },
+  projects: [
+    {
+      name: "desktop",
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      // Journeys tagged @phone run again on a small screen.
+      name: "phone",
+      grep: /@phone/,
+      use: { viewport: { width: 360, height: 740 } },
+    },
+  ],
+});

@@ -1,0 +1,342 @@
+// `npm start` (next start) and `npm run dev` (next dev, with --dev).
+//
+// Without DATABASE_URL: serve the embedded database (PGlite, $DATA_DIR/pglite,
+// DATA_DIR defaulting to ./data) on a unix socket, apply pending migrations,
+// seed the demo data into an empty database. With DATABASE_URL (a PostgreSQL
+// server): apply pending migrations; seed the demo data only with DEMO=1.
+// Then generate the Prisma client and build when needed, run Next with
+// DATABASE_URL / DATABASE_POOL_MAX / AUTH_SECRET, forward SIGINT/SIGTERM, and
+// close the database when Next exits, exiting with Next's code.
+//
+// Options: --dev (next dev), --build (always run next build first).
+// Environment: PORT (3000), HOSTNAME, DATA_DIR (./data: pglite/ and auth-secret),
+// EMBEDDED_DB_DIR (the PGlite folder, default $DATA_DIR/pglite), DATABASE_URL,
+// DATABASE_POOL_MAX, DEMO=1, AUTH_SECRET.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import pg from "pg";
+
+import { startEmbeddedDatabase } from "./db/embedded-server";
+import { generateClient, generatedClientIsFresh } from "./db/generate";
+import { applyMigrations } from "./db/migrations";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const require = createRequire(import.meta.url);
+
+const args = new Set(process.argv.slice(2));
+const DEV = args.has("--dev");
+const FORCE_BUILD = args.has("--build");
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOSTNAME?.trim() || undefined;
+const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? "data");
+
+const DEMO_ACCOUNTS = [
+  ["administration", "admin@demo.maintien.fr"],
+  ["coordination", "coordination@demo.maintien.fr"],
+  ["travail social", "travail.social@demo.maintien.fr"],
+  ["juriste", "juriste@demo.maintien.fr"],
+  ["financeur", "financeur@demo.maintien.fr"],
+] as const;
+const DEMO_PASSWORD = "maintien-demo";
+
+class StartError extends Error {}
+
+const say = (line = "") => console.log(line);
+
+function box(lines: string[]): void {
+  const rule = "─".repeat(Math.min(78, Math.max(...lines.map((l) => l.length)) + 2));
+  say(`┌${rule}`);
+  for (const line of lines) say(`│ ${line}`);
+  say(`└${rule}`);
+}
+
+// ───────────────────────────── child processes
+
+let current: ChildProcess | null = null;
+let stopRequested: NodeJS.Signals | null = null;
+
+/** Run a Node script to completion with the given env; throws on failure. */
+function runNode(label: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: "inherit" });
+    current = child;
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      current = null;
+      if (code === 0) resolve();
+      else reject(new StartError(`${label} a échoué (${signal ?? `code ${code}`}).`));
+    });
+  });
+}
+
+const tsxCli = () => require.resolve("tsx/cli");
+const nextCli = () => require.resolve("next/dist/bin/next");
+
+// ───────────────────────────── steps
+
+function newestMtime(entry: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(entry) ? 0 : stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of fs.readdirSync(entry)) {
+    if (name === "node_modules" || name.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  }
+  return newest;
+}
+
+/** Why a build is needed, or null when .next/BUILD_ID is newer than the sources. */
+function buildReason(): string | null {
+  if (FORCE_BUILD) return "--build";
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return "aucun build";
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = [
+    "app",
+    "lib",
+    "components",
+    "public",
+    "prisma/schema.prisma",
+    "package-lock.json",
+    "tsconfig.json",
+    "next.config.ts",
+    "next.config.mjs",
+    "next.config.js",
+    "postcss.config.mjs",
+  ];
+  const changed = sources.find((s) => newestMtime(path.join(ROOT, s)) > built);
+  return changed ? `${changed} a changé depuis le dernier build` : null;
+}
+
+function ensurePrismaClient(): void {
+  if (generatedClientIsFresh()) return;
+  say("Génération du client Prisma…");
+  generateClient();
+}
+
+/** AUTH_SECRET from the environment, or one generated once and kept in $DATA_DIR/auth-secret. */
+function authSecret(usingServer: boolean): string {
+  const fromEnv = process.env.AUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  if (usingServer && process.env.NODE_ENV === "production" && !DEV) {
+    throw new StartError(
+      "AUTH_SECRET n'est pas défini. En production (NODE_ENV=production avec DATABASE_URL), définissez-le " +
+        "dans l'environnement, identique sur chaque instance, par exemple : AUTH_SECRET=$(openssl rand -base64 32)",
+    );
+  }
+  const file = path.join(DATA_DIR, "auth-secret");
+  try {
+    const kept = fs.readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  const shown = file.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, file) : file;
+  say(`AUTH_SECRET généré et conservé dans ${shown} (les sessions survivent aux redémarrages).`);
+  return secret;
+}
+
+async function hasUsers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM "User") AS present`);
+    return rows[0]?.present === true;
+  } finally {
+    await client.end();
+  }
+}
+
+async function hasDemoAccounts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ present: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM "User" WHERE email = $1) AS present`,
+      [DEMO_ACCOUNTS[0][1]],
+    );
+    return rows[0]?.present === true;
+  } finally {
+    await client.end();
+  }
+}
+
+async function seedDemo(env: NodeJS.ProcessEnv): Promise<void> {
+  say("Ajout des données de démonstration…");
+  await runNode(
+    "Le chargement des données de démonstration",
+    [tsxCli(), "--conditions=react-server", "prisma/seed.ts", "--if-empty"],
+    env,
+  );
+}
+
+function printDemoAccounts(): void {
+  box([
+    `Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})`,
+    ...DEMO_ACCOUNTS.map(([role, email]) => `  ${email.padEnd(34)} ${role}`),
+  ]);
+}
+
+function printEmbeddedWarning(pgliteDir: string): void {
+  box([
+    "ATTENTION : base de données intégrée (PGlite)",
+    `Dossier : ${pgliteDir}`,
+    "Elle sert à essayer Maintien et à un usage modeste par une seule équipe.",
+    "PGlite fonctionne sans fsync : un plantage du système ou une coupure de",
+    "courant peut perdre ou corrompre des données. Sauvegardez le dossier.",
+    "En production, utilisez un serveur PostgreSQL : DATABASE_URL=postgresql://…",
+  ]);
+}
+
+async function waitUntilReady(child: ChildProcess): Promise<boolean> {
+  const host = !HOST || HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${PORT}/`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
+    try {
+      await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return false;
+}
+
+// ───────────────────────────── main
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const externalUrl = process.env.DATABASE_URL?.trim() || undefined;
+  const secret = authSecret(Boolean(externalUrl));
+
+  let stopDatabase: () => Promise<void> = async () => {};
+  let databaseUrl: string;
+  let poolMax: string | undefined;
+  // EMBEDDED_DB_DIR is what scripts/db's CLI reads for the same folder.
+  const pgliteDir = path.resolve(ROOT, process.env.EMBEDDED_DB_DIR || path.join(DATA_DIR, "pglite"));
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopRequested = signal;
+    if (current && current.exitCode === null) current.kill(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const checkStop = () => {
+    if (stopRequested) throw new StartError(`Arrêt demandé (${stopRequested}).`);
+  };
+
+  try {
+    ensurePrismaClient();
+    checkStop();
+
+    if (externalUrl) {
+      databaseUrl = externalUrl;
+      poolMax = process.env.DATABASE_POOL_MAX;
+      say("Base de données : serveur PostgreSQL (DATABASE_URL).");
+    } else {
+      const embedded = await startEmbeddedDatabase({ dataDir: pgliteDir, handleSignals: false, log: () => {} });
+      databaseUrl = embedded.url;
+      poolMax = String(embedded.poolMax);
+      stopDatabase = () => embedded.stop();
+      printEmbeddedWarning(pgliteDir);
+    }
+    checkStop();
+
+    const t = Date.now();
+    const { applied } = await applyMigrations(databaseUrl, { poolMax: 1 });
+    say(
+      applied.length
+        ? `Migrations appliquées (${applied.length}) en ${Date.now() - t} ms : ${applied.join(", ")}`
+        : "Base de données à jour (aucune migration en attente).",
+    );
+    checkStop();
+
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret };
+    if (poolMax) env.DATABASE_POOL_MAX = poolMax;
+    // Next sets NODE_ENV itself (production for build/start, development for dev).
+    Reflect.deleteProperty(env, "NODE_ENV");
+
+    const wantDemo = externalUrl ? process.env.DEMO === "1" : !(await hasUsers(databaseUrl));
+    if (wantDemo) {
+      await seedDemo(env); // prints the accounts it created
+    } else if (!externalUrl || process.env.DEMO === "1") {
+      if (await hasDemoAccounts(databaseUrl)) printDemoAccounts();
+    }
+    checkStop();
+
+    if (!DEV) {
+      const reason = buildReason();
+      if (reason) {
+        say(`Construction de l'application (next build : ${reason})…`);
+        const b = Date.now();
+        await runNode("next build", [nextCli(), "build"], env);
+        say(`next build terminé en ${((Date.now() - b) / 1000).toFixed(1)} s.`);
+      }
+    }
+    checkStop();
+
+    const nextArgs = [nextCli(), DEV ? "dev" : "start", "-p", String(PORT), ...(HOST ? ["-H", HOST] : [])];
+    const child = spawn(process.execPath, nextArgs, { cwd: ROOT, env, stdio: "inherit" });
+    current = child;
+    const exited = new Promise<number>((resolve) => {
+      child.on("exit", (code, signal) => {
+        current = null;
+        // A stop we asked for (SIGINT/SIGTERM forwarded) is a clean exit.
+        if (signal && signal === stopRequested) resolve(0);
+        else resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1));
+      });
+      child.on("error", (error) => {
+        console.error(error);
+        resolve(1);
+      });
+    });
+
+    void waitUntilReady(child).then((ready) => {
+      if (ready && !stopRequested) {
+        say(`\nMaintien est prêt sur http://localhost:${PORT} (démarré en ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      }
+    });
+
+    return await exited;
+  } finally {
+    try {
+      await stopDatabase();
+    } catch (error) {
+      console.error("Erreur à la fermeture de la base de données intégrée :", error);
+    }
+  }
+}
+
+function signalNumber(signal: NodeJS.Signals): number | undefined {
+  return (
+    { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Partial<Record<NodeJS.Signals, number>>
+  )[signal];
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // Expected refusals (bad configuration, a data folder in use) need no stack.
+    if (error instanceof StartError || (error instanceof Error && error.name === "DatabaseLockedError")) {
+      console.error(`\n${error.message}`);
+    } else {
+      console.error(error);
+    }
+    process.exit(stopRequested ? 130 : 1);
+  },
+);

@@ -1,0 +1,72 @@
+import { expect, expectNoAxeViolations, test } from "./support/fixtures";
+
+test.describe("Nouveau ménage", () => {
+  test("a social worker fixes an invalid form, creates the household and finds it by an accent-less search @phone", async ({ page, loginAs }, testInfo) => {
+    // A surname unique to this run and project, so reruns on the same database stay independent.
+    const surname = `Lefèvre-${testInfo.project.name}-${Date.now().toString(36)}`;
+    await loginAs("travail-social");
+    await page.getByRole("link", { name: "Nouveau ménage" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Nouveau ménage" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // First attempt: the tenant's surname is missing, the postcode and the rent are wrong.
+    await page.getByLabel("Prénom", { exact: true }).fill("Élodie");
+    await page.getByLabel("Adresse", { exact: true }).fill("8 allée des Tilleuls");
+    await page.getByLabel("Code postal", { exact: true }).fill("910");
+    await page.getByLabel("Ville", { exact: true }).fill("Évry-Courcouronnes");
+    await page.getByLabel("Nouveau bailleur").check();
+    await page.getByLabel("Nom du bailleur").fill("SCI des Coteaux");
+    await page.getByLabel("Loyer mensuel hors charges (€)").fill("abc");
+    await page.getByLabel("Date de l'acte").fill("2026-10-02");
+    await page.getByRole("button", { name: "Créer le dossier" }).click();
+
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("corrigez les champs signalés");
+    await expect(page.getByText("Le nom est obligatoire.")).toBeVisible();
+    await expect(page.getByText(/Le code postal doit comporter 5 chiffres/)).toBeVisible();
+    await expect(page.getByText(/montant invalide/)).toBeVisible();
+    // Nothing typed is lost.
+    await expect(page.getByLabel("Prénom", { exact: true })).toHaveValue("Élodie");
+    await expect(page.getByLabel("Ville", { exact: true })).toHaveValue("Évry-Courcouronnes");
+    await expect(page.getByLabel("Nom du bailleur")).toHaveValue("SCI des Coteaux");
+    await expect(page.getByLabel("Date de l'acte")).toHaveValue("2026-10-02");
+    // The error is tied to its field for screen readers.
+    await expect(page.getByLabel("Code postal", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+
+    // Second attempt: fixed.
+    await page.getByLabel("Nom", { exact: true }).fill(surname);
+    await page.getByLabel("Code postal", { exact: true }).fill("91000");
+    await page.getByLabel("Loyer mensuel hors charges (€)").fill("650,50");
+    await page.getByLabel("Dette locative déclarée (€)").fill("3 250");
+    await page.getByRole("button", { name: "Créer le dossier" }).click();
+
+    await expect(page.getByRole("status")).toHaveText("Le dossier a été créé.");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Élodie ${surname.toUpperCase()}`);
+    await expect(page.getByText("SCI des Coteaux")).toBeVisible();
+    await expect(page.getByText(/650,50\s€/)).toBeVisible();
+    await expect(page.getByText(/3\s250,00\s€/)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Found from the caseload by a search with no accents and no capitals.
+    await page.goto("/dossiers");
+    await page.getByLabel(/Rechercher/).fill(`elodie ${surname.toLowerCase().replace("è", "e")}`);
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page.getByRole("status")).toHaveText("1 dossier");
+    await expect(page.getByRole("link", { name: new RegExp(surname.toUpperCase()) })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("the caseload filters by state and paginates", async ({ page, loginAs }) => {
+    await loginAs("coordination");
+    await page.goto("/dossiers?etat=tous");
+    await expect(page.getByRole("status")).toHaveText(/\d+ dossiers/);
+    await expect(page.getByRole("navigation", { name: "Pagination" })).toBeVisible();
+    await page.getByRole("link", { name: "Page suivante →" }).click();
+    await expect(page.getByText(/Page 2 sur/)).toBeVisible();
+    await page.getByLabel("Étape").selectOption("SUPPORTED");
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    const badges = page.getByRole("listitem").getByText("Accompagné", { exact: true });
+    await expect(badges.first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,65 @@
+// Shared Playwright fixtures: import { test, expect } from "./support/fixtures".
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Demo accounts created by prisma/seed.ts (password DEMO_PASSWORD). */
+export const DEMO_ACCOUNTS = {
+  admin: "admin@demo.maintien.fr",
+  coordination: "coordination@demo.maintien.fr",
+  "travail-social": "travail.social@demo.maintien.fr",
+  juriste: "juriste@demo.maintien.fr",
+  financeur: "financeur@demo.maintien.fr",
+} as const;
+
+export const DEMO_PASSWORD = "maintien-demo";
+
+/** French role names as used in the UI, or the app's Role enum values. */
+export type DemoRole = keyof typeof DEMO_ACCOUNTS;
+const ROLE_ALIASES: Record<string, DemoRole> = {
+  ADMIN: "admin",
+  COORDINATOR: "coordination",
+  SOCIAL_WORKER: "travail-social",
+  JURIST: "juriste",
+  FUNDER_VIEWER: "financeur",
+};
+export type LoginRole = DemoRole | keyof typeof ROLE_ALIASES;
+
+export async function login(page: Page, role: LoginRole): Promise<void> {
+  const key = (ROLE_ALIASES[role] ?? role) as DemoRole;
+  const email = DEMO_ACCOUNTS[key];
+  if (!email) throw new Error(`loginAs: unknown role "${role}"`);
+  await page.goto("/connexion");
+  // The label's text may end with the required-field mark ("Adresse e-mail *").
+  await page.getByLabel(/^\s*Adresse e-mail\s*\*?\s*$/).fill(email);
+  await page.getByLabel(/^\s*Mot de passe\s*\*?\s*$/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+}
+
+/** Fails with one readable line per WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // @axe-core/playwright's peer playwright-core is installed at another version
+  // than @playwright/test's: same API, distinct types.
+  const axePage = page as unknown as ConstructorParameters<typeof AxeBuilder>[0]["page"];
+  const results = await new AxeBuilder({ page: axePage }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const lines = results.violations.map((v) => {
+    const targets = v.nodes
+      .slice(0, 5)
+      .map((n) => n.target.join(" "))
+      .join(", ");
+    const more = v.nodes.length > 5 ? ` (+${v.nodes.length - 5} more)` : "";
+    return `- [${v.impact ?? "?"}] ${v.id}: ${v.help} — ${targets}${more}\n  ${v.helpUrl}`;
+  });
+  expect(
+    results.violations.length,
+    `Accessibility violations on ${page.url()}:\n${lines.join("\n")}`,
+  ).toBe(0);
+}
+
+export const test = base.extend<{ loginAs: (role: LoginRole) => Promise<void> }>({
+  loginAs: async ({ page }, use) => {
+    await use((role) => login(page, role));
+  },
+});
+
+export { expect };

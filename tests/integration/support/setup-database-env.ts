@@ -1,0 +1,30 @@
+// Runs in the test worker before each integration test file (setupFiles):
+// points lib/server/env.ts at the run's database, so test files can simply
+// `import { db } from "@/lib/server/db"`, and empties the database before the
+// file so each file starts clean.
+import { afterAll, beforeAll, inject } from "vitest";
+
+import { TEST_AUTH_SECRET } from "./test-db-target";
+
+const target = inject("testDatabase");
+
+// A syntactically valid URL when skipped: importing lib/server/db must not
+// throw while Vitest collects the (skipped) tests; nothing connects to it.
+process.env.DATABASE_URL = target.skipped ? "postgresql://skipped@127.0.0.1:1/skipped" : target.url;
+process.env.DATABASE_POOL_MAX = String(target.poolMax);
+process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
+process.env.TEST_DB = target.kind;
+
+if (!target.skipped) {
+  beforeAll(async () => {
+    const { resetDatabase } = await import("./reset-database");
+    await resetDatabase();
+  });
+
+  afterAll(async () => {
+    // Release this file's connection before the next file opens its own: the
+    // embedded server accepts only a few connections at once.
+    const { db } = await import("@/lib/server/db");
+    await db.$disconnect();
+  });
+}
