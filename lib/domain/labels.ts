@@ -61,6 +61,63 @@ export const CLOSURE_REASON_LABELS = {
   NOT_AT_ADDRESS: "N'habite pas à l'adresse (NPAI)",
   NO_CONTACT: "Aucun contact établi",
 } as const;
+export type ClosureReason = keyof typeof CLOSURE_REASON_LABELS;
+
+/** The funder report's three contact categories (shared/domain/indicators.md). */
+export const CLOSURE_CATEGORY_LABELS = {
+  TOOK_CONTACT: "A pris contact",
+  LEFT_OR_NPAI: "A quitté le logement ou NPAI",
+  NO_CONTACT: "N'a jamais pris contact",
+} as const;
+export type ClosureCategory = keyof typeof CLOSURE_CATEGORY_LABELS;
+
+/** Outreach events ("aller-vers"), as on the case's timeline. */
+export const OUTREACH_KIND_LABELS = {
+  LETTER_TENANT: "Courrier au locataire",
+  LETTER_LANDLORD: "Courrier au bailleur",
+  SMS: "SMS au ménage",
+  EMAIL: "Courriel au ménage",
+  PHONE_CALL: "Appel au ménage sans réponse",
+  VISIT: "Visite à domicile",
+  REMINDER: "Relance",
+  HOUSEHOLD_CONTACT: "Contact avec le ménage",
+  LANDLORD_CONTACT: "Contact du bailleur",
+  CLOSURE: "Clôture",
+  REOPENING: "Réouverture",
+} as const;
+export type OutreachKind = keyof typeof OUTREACH_KIND_LABELS;
+
+export const VISIT_OUTCOME_LABELS = {
+  MET: "Ménage rencontré",
+  ABSENT: "Absent",
+  REFUSED: "A refusé de recevoir l'équipe",
+  MOVED_OUT: "A quitté le logement",
+  NOT_AT_ADDRESS: "Inconnu à l'adresse (NPAI)",
+} as const;
+export type VisitOutcome = keyof typeof VISIT_OUTCOME_LABELS;
+
+export const CONTACT_CHANNEL_LABELS = {
+  PHONE: "Téléphone",
+  MAIL: "Courrier",
+  EMAIL: "Courriel",
+  SMS: "SMS",
+  VISIT: "Visite",
+  OFFICE: "Accueil, permanence",
+  PARTNER: "Par un partenaire",
+} as const;
+export type ContactChannel = keyof typeof CONTACT_CHANNEL_LABELS;
+
+/** Next steps of the outreach sequence, as shown in "À faire". */
+export const OUTREACH_STEP_LABELS = {
+  LETTER_TENANT: "Premier courrier au locataire à envoyer",
+  LETTER_LANDLORD: "Courrier au bailleur non envoyé",
+  FIRST_VISIT: "Première visite à faire",
+  SECOND_VISIT: "Deuxième visite à faire",
+  REMINDER: "Relance à envoyer",
+  CLOSURE_NO_CONTACT: "Clôture possible : aucun contact",
+  CLOSURE_GONE: "Clôture possible : départ constaté",
+} as const;
+export type OutreachStep = keyof typeof OUTREACH_STEP_LABELS;
 
 /** Keys of a label map, as a non-empty tuple for z.enum. */
 export function codes<T extends Record<string, string>>(labels: T): [keyof T & string, ...(keyof T & string)[]] {

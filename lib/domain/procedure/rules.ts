@@ -1,0 +1,244 @@
+/**
+ * The registry of the procedure's rules (issue 4): what the UI shows in the
+ * tooltip (title, article, source) and, for the rules the domain notes mark
+ * "(verify)", the "à vérifier" badge with a dated note (shared/domain/README.md:
+ * such rules are explicit, dated, named and configurable, never silent
+ * constants). The functions themselves are in deadlines.ts.
+ *
+ * Convention for every delay: the computed date is the date the delay
+ * expires (start + delay), as procedure.md writes it ("assignation possible
+ * from commandement + 6 weeks", "CQL + 2 months"). A delay in months ends on
+ * the same day number, or on the month's last day (CPC art. 641).
+ */
+
+/** The date the "(verify)" notes below were last reviewed. */
+export const VERIFY_AS_OF = "2026-11-26";
+
+export type RuleId =
+  | "commandement-delay"
+  | "ccapex-threshold"
+  | "ccapex-legal-person-delay"
+  | "prefet-notification-delay"
+  | "hearing-countdown"
+  | "dsf-interview-offer"
+  | "dsf-second-offer"
+  | "dsf-transmission"
+  | "working-days"
+  | "appeal-delay"
+  | "cql-delay"
+  | "jex-delay"
+  | "winter-truce"
+  | "cfp-earliest-grant"
+  | "cfp-prefet-silence";
+
+/**
+ * The choices left open by the "(verify)" rules, with the values the engine
+ * uses by default. A caller (later: a team setting) may override them; each is
+ * named in the RuleInfo of the rule it configures.
+ */
+export type ProcedureSettings = {
+  /** Contractual delay of a commandement under a lease signed before 29 July 2023 ("usually 2 months"). */
+  legacyLeaseCommandementMonths: number;
+  /** CCAPEX referral threshold: debt ≥ this many months of rent excluding charges. */
+  ccapexThresholdRentMonths: number;
+  /** Working days the DSF organisation has to offer the interview after the préfet's referral. */
+  dsfInterviewWorkingDays: number;
+  /** Working days before the hearing by which the DSF reaches the judge and the CCAPEX. */
+  dsfTransmissionWorkingDays: number;
+  /** The first-instance judgment is enforceable despite an appeal (CPC art. 514): the CQL need not wait for the appeal delay. */
+  provisionalEnforcement: boolean;
+  /** Start of the CQL's 2 months: the later of the CQL and its referral to the préfet, or the CQL itself. */
+  cqlDelayStart: "later_of_cql_and_referral" | "cql";
+  /** A JEX delay extends from the end of the CQL's 2 months, or runs from the date it was granted. */
+  jexDelayFrom: "end_of_cql_delay" | "grant_date";
+  /** Days before the hearing at which the team is alerted if the household has not been met (team practice). */
+  hearingAlertDays: number;
+};
+
+export const DEFAULT_PROCEDURE_SETTINGS: Readonly<ProcedureSettings> = Object.freeze({
+  legacyLeaseCommandementMonths: 2,
+  ccapexThresholdRentMonths: 2,
+  dsfInterviewWorkingDays: 15,
+  dsfTransmissionWorkingDays: 5,
+  provisionalEnforcement: true,
+  cqlDelayStart: "later_of_cql_and_referral",
+  jexDelayFrom: "end_of_cql_delay",
+  hearingAlertDays: 45,
+});
+
+export type RuleInfo = {
+  id: RuleId;
+  /** French, for the tooltip's heading. */
+  title: string;
+  /** The article(s) the rule applies, as a jurist would cite them. */
+  article: string;
+  /** Where the rule comes from (text, case law), in French. */
+  source: string;
+  /** False for the teams' own practices, which the UI must not present as law. */
+  isLaw: boolean;
+  /** The settings (ProcedureSettings keys) that configure the rule. */
+  settings?: readonly (keyof ProcedureSettings)[];
+  /** Present when the rule is not settled: the UI shows an "à vérifier" badge with this note. */
+  verify?: { note: string; asOf: typeof VERIFY_AS_OF };
+};
+
+export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
+  "commandement-delay": {
+    id: "commandement-delay",
+    title: "Délai du commandement de payer",
+    article: "Loi n° 89-462 du 6 juillet 1989, art. 24 I",
+    source:
+      "6 semaines depuis la loi n° 2023-668 du 27 juillet 2023 (en vigueur le 29 juillet 2023). Les baux signés avant le 29 juillet 2023 gardent leur délai contractuel, le plus souvent 2 mois (Cass. avis, 13 juin 2024, n° 24-70.002).",
+    isLaw: true,
+    settings: ["legacyLeaseCommandementMonths"],
+  },
+  "ccapex-threshold": {
+    id: "ccapex-threshold",
+    title: "Seuil de signalement à la CCAPEX",
+    article: "Loi n° 89-462, art. 24 I",
+    source:
+      "Le commissaire de justice signale le commandement à la CCAPEX (via EXPLOC) quand la dette atteint le seuil : 2 mois de loyer impayés, ou une dette d'au moins 2 fois le loyer mensuel hors charges.",
+    isLaw: true,
+    settings: ["ccapexThresholdRentMonths"],
+    verify: {
+      note: "Rédaction du seuil à vérifier : le texte et l'arrêté préfectoral du département peuvent fixer d'autres montants. Par défaut, l'application compare la dette à 2 × le loyer mensuel hors charges.",
+      asOf: VERIFY_AS_OF,
+    },
+  },
+  "ccapex-legal-person-delay": {
+    id: "ccapex-legal-person-delay",
+    title: "Bailleur personne morale : 2 mois après la saisine de la CCAPEX",
+    article: "Loi n° 89-462, art. 24 II",
+    source:
+      "Les bailleurs personnes morales, sauf les SCI familiales, ne peuvent assigner que 2 mois après leur saisine de la CCAPEX, sous peine d'irrecevabilité. Les bailleurs sociaux sont des personnes morales.",
+    isLaw: true,
+  },
+  "prefet-notification-delay": {
+    id: "prefet-notification-delay",
+    title: "Notification de l'assignation au préfet : 6 semaines avant l'audience",
+    article: "Loi n° 89-462, art. 24 III",
+    source:
+      "Au moins 6 semaines (42 jours) avant l'audience, comptées à rebours, sans report pour un samedi, un dimanche ou un jour férié (Cass. avis, 6 novembre 2025, n° 25-70.018). À défaut, la demande est irrecevable.",
+    isLaw: true,
+  },
+  "hearing-countdown": {
+    id: "hearing-countdown",
+    title: "Jours avant l'audience, alerte à 45 jours",
+    article: "Pratique des équipes (pas une règle de droit)",
+    source:
+      "Les équipes mobiles se fixent d'avoir rencontré le ménage au moins 45 jours avant l'audience. Ce seuil est une pratique, pas un délai légal.",
+    isLaw: false,
+    settings: ["hearingAlertDays"],
+  },
+  "dsf-interview-offer": {
+    id: "dsf-interview-offer",
+    title: "Diagnostic social et financier : proposition d'entretien",
+    article: "Décret n° 2021-8 du 5 janvier 2021, art. 1",
+    source:
+      "L'organisme compétent propose un entretien au locataire dans les 15 jours ouvrés suivant sa saisine par le préfet. Formulaire fixé par l'arrêté du 23 août 2022.",
+    isLaw: true,
+    settings: ["dsfInterviewWorkingDays"],
+    verify: {
+      note: "Variante à 5 jours ouvrés signalée dans les notes du domaine, à vérifier. Le délai de 5 jours ouvrés connu porte sur la transmission du DSF au juge avant l'audience ; l'application retient 15 jours ouvrés pour la proposition d'entretien.",
+      asOf: VERIFY_AS_OF,
+    },
+  },
+  "dsf-second-offer": {
+    id: "dsf-second-offer",
+    title: "Diagnostic social et financier : seconde proposition",
+    article: "Décret n° 2021-8 du 5 janvier 2021, art. 1",
+    source:
+      "Sans réponse du locataire 15 jours ouvrés avant l'audience, l'organisme peut lui proposer un nouvel entretien.",
+    isLaw: true,
+  },
+  "dsf-transmission": {
+    id: "dsf-transmission",
+    title: "Diagnostic social et financier : transmission au juge",
+    article: "Décret n° 2021-8 du 5 janvier 2021",
+    source: "Le DSF est transmis au juge et à la CCAPEX avant l'audience.",
+    isLaw: true,
+    settings: ["dsfTransmissionWorkingDays"],
+    verify: {
+      note: "Délai de transmission à vérifier : l'application retient 5 jours ouvrés avant l'audience.",
+      asOf: VERIFY_AS_OF,
+    },
+  },
+  "working-days": {
+    id: "working-days",
+    title: "Jours ouvrés",
+    article: "Code du travail, art. L3133-1",
+    source:
+      "Du lundi au vendredi, hors jours fériés : 1er janvier, lundi de Pâques, 1er mai, 8 mai, Ascension, lundi de Pentecôte, 14 juillet, 15 août, 1er novembre, 11 novembre, 25 décembre. Les jours fériés propres à l'Alsace-Moselle ne sont pas comptés.",
+    isLaw: true,
+  },
+  "appeal-delay": {
+    id: "appeal-delay",
+    title: "Délai d'appel du jugement",
+    article: "Code de procédure civile, art. 538, 641, 642 et 514",
+    source:
+      "Appel dans le mois de la signification du jugement (art. 538) ; un délai qui expire un samedi, un dimanche ou un jour férié est prorogé au premier jour ouvrable suivant (art. 642).",
+    isLaw: true,
+    settings: ["provisionalEnforcement"],
+    verify: {
+      note: "Exécution provisoire à vérifier (CPC art. 514) : elle est de droit pour les jugements rendus depuis 2020, sauf si le juge l'a écartée. L'application considère que l'appel ne suspend pas l'expulsion : le commandement de quitter les lieux peut être délivré dès la signification.",
+      asOf: VERIFY_AS_OF,
+    },
+  },
+  "cql-delay": {
+    id: "cql-delay",
+    title: "Délai de 2 mois après le commandement de quitter les lieux",
+    article: "Code des procédures civiles d'exécution, art. L412-1 et L412-5",
+    source:
+      "L'expulsion ne peut avoir lieu qu'à l'expiration d'un délai de 2 mois suivant le commandement (L412-1). Ce délai est suspendu tant que le commissaire de justice n'a pas saisi le préfet (L412-5).",
+    isLaw: true,
+    settings: ["cqlDelayStart"],
+    verify: {
+      note: "Interprétation à vérifier : la suspension est appliquée en faisant courir les 2 mois à partir de la plus tardive des deux dates, le commandement ou sa transmission au préfet. Si la transmission n'est pas renseignée, le calcul part du commandement et une alerte le signale.",
+      asOf: VERIFY_AS_OF,
+    },
+  },
+  "jex-delay": {
+    id: "jex-delay",
+    title: "Délai accordé par le juge de l'exécution",
+    article: "Code des procédures civiles d'exécution, art. L412-3 et L412-4",
+    source: "Le JEX peut accorder des délais de 1 mois à 1 an (L412-4, depuis la loi n° 2023-668).",
+    isLaw: true,
+    settings: ["jexDelayFrom"],
+    verify: {
+      note: "Point de départ à vérifier : l'application ajoute le délai accordé à la fin des 2 mois suivant le commandement de quitter les lieux (et non à la date de la décision du JEX).",
+      asOf: VERIFY_AS_OF,
+    },
+  },
+  "winter-truce": {
+    id: "winter-truce",
+    title: "Trêve hivernale",
+    article: "Code des procédures civiles d'exécution, art. L412-6",
+    source:
+      "Aucune expulsion du 1er novembre au 31 mars inclus : une date d'expulsion qui tombe pendant la trêve est reportée au 1er avril. La procédure continue pendant la trêve. Les exceptions de l'article (relogement assuré, squat…) ne sont pas calculées.",
+    isLaw: true,
+  },
+  "cfp-earliest-grant": {
+    id: "cfp-earliest-grant",
+    title: "Concours de la force publique : pas avant la fin des 2 mois",
+    article: "Code des procédures civiles d'exécution, art. L412-1 et R153-1",
+    source: "Le concours de la force publique ne peut être accordé avant l'expiration du délai de 2 mois suivant le commandement de quitter les lieux.",
+    isLaw: true,
+  },
+  "cfp-prefet-silence": {
+    id: "cfp-prefet-silence",
+    title: "Silence du préfet sur la demande de concours",
+    article: "Code des procédures civiles d'exécution, art. R153-1 et L153-1",
+    source:
+      "Le silence gardé pendant 2 mois par le préfet sur la demande de concours vaut refus (R153-1) ; le refus engage la responsabilité de l'État envers le bailleur (L153-1).",
+    isLaw: true,
+  },
+};
+
+/** Every rule the UI must badge "à vérifier". */
+export function rulesToVerify(): RuleInfo[] {
+  return Object.values(RULES).filter((rule) => rule.verify !== undefined);
+}
+
+export function resolveSettings(overrides?: Partial<ProcedureSettings>): ProcedureSettings {
+  return { ...DEFAULT_PROCEDURE_SETTINGS, ...overrides };
+}
