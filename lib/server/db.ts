@@ -14,7 +14,10 @@ function createClient(): PrismaClient {
   // results (see docs/decisions/001-database.md). The start script sets
   // DATABASE_POOL_MAX=1 for it.
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX });
-  return new PrismaClient({ adapter });
+  // With one connection on the embedded database, concurrent requests queue for
+  // it: Prisma's default 2 s wait to start a transaction is too short under load
+  // (measured by tests/integration/crash-recovery.test.ts).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
 }
 
 function client(): PrismaClient {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, formatDay, formatDayLong, formatInstant, parisToday, parseCalendarDate, toIsoDay } from "./dates";
+import { daysBetween, formatDay, formatDayLong, formatInstant, parisInstant, parisTime, parisToday, parseCalendarDate, toIsoDay } from "./dates";
 
 describe("calendar dates", () => {
   it("parses real days only", () => {
@@ -24,5 +24,17 @@ describe("calendar dates", () => {
     expect(formatDay(parseCalendarDate("2026-03-05")!)).toBe("05/03/2026");
     expect(formatDayLong(parseCalendarDate("2026-03-05")!)).toBe("5 mars 2026");
     expect(formatInstant(new Date("2026-07-01T17:05:00Z"))).toBe("01/07/2026 à 19:05");
+  });
+});
+
+describe("parisInstant / parisTime", () => {
+  it("reads a Paris wall-clock time on both sides of a daylight-saving change", () => {
+    expect(parisInstant(parseCalendarDate("2026-03-28")!, "19:05")!.toISOString()).toBe("2026-03-28T18:05:00.000Z");
+    expect(parisInstant(parseCalendarDate("2026-03-30")!, "19:05")!.toISOString()).toBe("2026-03-30T17:05:00.000Z");
+    expect(parisTime(new Date("2026-03-30T17:05:00Z"))).toBe("19:05");
+  });
+  it("refuses a time that is not HH:MM", () => {
+    expect(parisInstant(parseCalendarDate("2026-03-28")!, "25:00")).toBeNull();
+    expect(parisInstant(parseCalendarDate("2026-03-28")!, "7h")).toBeNull();
   });
 });

@@ -52,3 +52,16 @@ export function formatDayLong(date: Date): string {
 export function formatInstant(instant: Date): string {
   return format(new TZDate(instant.getTime(), PARIS), "dd/MM/yyyy 'à' HH:mm", { locale: fr });
 }
+
+/** A day and a wall-clock time in Paris ("19:05") → the instant; null when the time is not HH:MM. */
+export function parisInstant(day: Date, time: string): Date | null {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+  if (!m) return null;
+  const instant = new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), Number(m[1]), Number(m[2]), PARIS);
+  return new Date(instant.getTime());
+}
+
+/** The wall-clock time in Paris of an instant ("19:05"). */
+export function parisTime(instant: Date): string {
+  return format(new TZDate(instant.getTime(), PARIS), "HH:mm");
+}

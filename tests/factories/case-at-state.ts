@@ -1,3 +1,5 @@
+import { caseFieldsFromSnapshot } from "@/lib/domain/outreach/case-fields";
+import { eventFromRecord, snapshotFromHistory, type OutreachEventRecord } from "@/lib/domain/outreach/history";
 /**
  * `caseAtState`: a household, its lease and a case at a given workflow state
  * and procedure stage, with the consistent history that leads there (outreach
@@ -219,6 +221,7 @@ export function planCaseAtState(opts: CaseAtStateOptions): CasePlan {
       closureReason: outreach.closureReason,
       supported: outreach.supported,
       firstContactOn: outreach.firstContactOn,
+      ...denormalisedOutreach(outreach.events, opts.state),
       eligible: opts.eligible ?? true,
       eligibilityNote: opts.eligibilityNote ?? null,
       debtCents,
@@ -232,6 +235,22 @@ export function planCaseAtState(opts: CaseAtStateOptions): CasePlan {
     supportPeriods: withCase(support.periods),
     supportWeeks: support.weeks,
     aidRequests: withCase(support.aidRequests),
+  };
+}
+
+/**
+ * The Case columns that mirror the outreach history, computed by the domain
+ * from the planned events exactly as the recording service does.
+ */
+function denormalisedOutreach(events: ReadonlyArray<OutreachEventRecord>, expected: CaseState) {
+  const ordered = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const fields = caseFieldsFromSnapshot(snapshotFromHistory(ordered.map((e, i) => eventFromRecord(e, i))));
+  if (fields.state !== expected) throw new Error(`factory: events lead to ${fields.state}, expected ${expected}`);
+  return {
+    tenantLetterSentOn: fields.tenantLetterSentOn,
+    landlordLetterSentOn: fields.landlordLetterSentOn,
+    reminderDueOn: fields.reminderDueOn,
+    provedGone: fields.provedGone,
   };
 }
 

@@ -15,7 +15,7 @@ const EXPECTED: Record<CaseState, OutreachKind[]> = {
   VISIT_1_FAILED: [...ALWAYS],
   VISIT_2_FAILED: [...ALWAYS, "REMINDER"], // NOW is after the reminder's due date
   REMINDER_SENT: [...ALWAYS],
-  SUPPORTED: [...ALWAYS],
+  SUPPORTED: ALWAYS.filter((k) => k !== "LETTER_TENANT"),
   CLOSED: ["REOPENING"],
 };
 

@@ -104,7 +104,9 @@ const reasonGiven: Guard = (_s, e) =>
 export const TRANSITIONS: readonly TransitionRow[] = [
   // Letters and messages to the household: attempts. The first tenant letter is the step.
   { from: ["IDENTIFIED"], event: "LETTER_TENANT", to: "FIRST_LETTER_SENT", due: "FIRST_VISIT" },
-  { from: ["FIRST_LETTER_SENT", "VISIT_1_FAILED", "VISIT_2_FAILED", "REMINDER_SENT", "SUPPORTED"], event: "LETTER_TENANT", to: "SAME" },
+  // Further outreach letters while no contact is made. Once the household is in contact
+  // (SUPPORTED), writing to it is casework, not outreach: the outreach steps are no longer offered.
+  { from: ["FIRST_LETTER_SENT", "VISIT_1_FAILED", "VISIT_2_FAILED", "REMINDER_SENT"], event: "LETTER_TENANT", to: "SAME" },
   { from: OPEN, event: "SMS", to: "SAME" },
   { from: OPEN, event: "EMAIL", to: "SAME" },
   { from: OPEN, event: "PHONE_CALL", to: "SAME" },

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CaseSummary } from "@/components/case/case-summary";
+import { OutreachPanel } from "@/components/outreach/outreach-panel";
+import { OutreachTimeline } from "@/components/outreach/timeline";
 import { db } from "@/lib/server/db";
 import { getCase } from "@/lib/server/queries/get-case";
+import { getCaseWorkflow } from "@/lib/server/queries/get-case-workflow";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Dossier" };
@@ -14,6 +17,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const data = await getCase(db, user, id);
   // Not found and not allowed look the same: another team must not learn the id exists.
   if (!data) notFound();
+  const workflow = await getCaseWorkflow(db, user, id, new Date());
+  if (!workflow) notFound();
   const { cree } = await searchParams;
   const tenant = data.household.occupants.find((o) => o.role === "TENANT");
   return (
@@ -30,7 +35,19 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         {tenant ? `${tenant.firstName} ${tenant.lastName.toUpperCase()}` : "Ménage"}{" "}
         <span className="text-lg font-normal text-slate-700">· Dossier n° {data.number}</span>
       </h1>
+      <section aria-labelledby="aller-vers" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="aller-vers" className="mb-3 text-lg font-semibold">
+          Aller-vers
+        </h2>
+        <OutreachPanel caseId={data.id} version={workflow.version} availability={workflow.availability} pending={workflow.pending} closureReasons={workflow.closureReasons} />
+      </section>
       <CaseSummary data={data} />
+      <section aria-labelledby="historique" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="historique" className="mb-3 text-lg font-semibold">
+          Historique
+        </h2>
+        <OutreachTimeline entries={workflow.timeline} />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,131 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { recordOutreachEventAction } from "@/app/(app)/dossiers/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { valueAt } from "@/components/ui/form-values";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { CLOSURE_REASON_LABELS, CONTACT_CHANNEL_LABELS, OUTREACH_KIND_LABELS, VISIT_OUTCOME_LABELS, type ClosureReason, type OutreachKind, type VisitOutcome } from "@/lib/domain/labels";
+import type { ActionState } from "@/lib/validation/action-state";
+
+const INITIAL: ActionState = { status: "idle" };
+
+/** Today's date and the time in Paris, from this device's clock, as the inputs want them. */
+function parisNow(): { day: string; time: string } {
+  const now = new Date();
+  const day = now.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+  const time = now.toLocaleTimeString("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
+  return { day, time };
+}
+
+const SUBMIT_LABELS: Partial<Record<OutreachKind, string>> = {
+  VISIT: "Enregistrer la visite",
+  CLOSURE: "Clôturer le dossier",
+  REOPENING: "Rouvrir le dossier",
+};
+
+export interface EventFormProps {
+  caseId: string;
+  version: number;
+  kind: OutreachKind;
+  closureReasons: ClosureReason[];
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** The form of one outreach event. Visits come first and work in three taps: Visite → Absent → Enregistrer. */
+export function EventForm({ caseId, version, kind, closureReasons, onDone, onCancel }: EventFormProps) {
+  const [state, action] = useActionState(recordOutreachEventAction, INITIAL);
+  const [defaults] = useState(parisNow);
+  const failed = state.status === "error" ? state : undefined;
+  const v = (name: string) => valueAt(failed?.values, name);
+  const err = (name: string) => failed?.fieldErrors[name];
+  const [outcome, setOutcome] = useState<VisitOutcome | undefined>(v("outcome") as VisitOutcome | undefined);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    if (state.status === "success") onDone(state.message ?? "Enregistré.");
+  }, [state, onDone]);
+
+  const title = kind === "VISIT" ? "Visite à domicile" : OUTREACH_KIND_LABELS[kind];
+  return (
+    <section aria-labelledby="titre-evenement" className="rounded-lg border-2 border-blue-800 bg-white p-4">
+      <h3 id="titre-evenement" ref={headingRef} tabIndex={-1} className="mb-3 text-lg font-semibold">
+        {title}
+      </h3>
+      <form action={action} key={failed?.submission ?? "new"} noValidate className="flex flex-col gap-4">
+        <FormAlert message={failed?.formError} submission={failed?.submission} />
+        <input type="hidden" name="caseId" value={caseId} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="kind" value={kind} />
+
+        {kind === "VISIT" ? (
+          <fieldset className="flex flex-col gap-2" aria-describedby={err("outcome") ? "outcome-err" : undefined}>
+            <legend className="mb-1 font-medium">Résultat de la visite</legend>
+            <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+              {(Object.keys(VISIT_OUTCOME_LABELS) as VisitOutcome[]).map((o) => (
+                <label
+                  key={o}
+                  className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-400 px-3 py-2 text-base has-[:checked]:border-blue-800 has-[:checked]:bg-blue-50 has-[:checked]:font-semibold"
+                >
+                  <input type="radio" name="outcome" value={o} className="h-5 w-5 accent-blue-800" defaultChecked={o === outcome} onChange={() => setOutcome(o)} />
+                  {VISIT_OUTCOME_LABELS[o]}
+                </label>
+              ))}
+            </div>
+            {err("outcome") ? (
+              <p id="outcome-err" className="text-sm font-medium text-red-700">
+                {err("outcome")!.join(" ")}
+              </p>
+            ) : null}
+            {outcome === "ABSENT" ? (
+              <CheckboxField name="noticeLeft" label="Avis de passage déposé" defaultChecked={failed ? v("noticeLeft") === "on" : true} />
+            ) : null}
+            <CheckboxField name="jointVisit" label="Visite conjointe ADIL + association" defaultChecked={v("jointVisit") === "on"} />
+            <CheckboxField name="indecentHousing" label="Logement indécent constaté" defaultChecked={v("indecentHousing") === "on"} />
+          </fieldset>
+        ) : null}
+
+        {kind === "HOUSEHOLD_CONTACT" ? (
+          <SelectField name="channel" label="Comment le ménage a-t-il pris contact ?" required defaultValue={v("channel") ?? ""} errors={err("channel")}>
+            <option value="">Choisir…</option>
+            {Object.entries(CONTACT_CHANNEL_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+
+        {kind === "CLOSURE" ? (
+          <SelectField name="reason" label="Motif de clôture" required defaultValue={v("reason") ?? ""} errors={err("reason")}>
+            <option value="">Choisir…</option>
+            {closureReasons.map((r) => (
+              <option key={r} value={r}>
+                {CLOSURE_REASON_LABELS[r]}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+
+        {kind === "REOPENING" ? <TextField name="reason" label="Motif de réouverture" required defaultValue={v("reason")} errors={err("reason")} /> : null}
+
+        <div className="grid grid-cols-2 gap-3">
+          <TextField name="day" label="Date" type="date" required defaultValue={v("day") ?? defaults.day} errors={err("day")} />
+          <TextField name="time" label="Heure" type="time" required defaultValue={v("time") ?? defaults.time} errors={err("time")} />
+        </div>
+        {kind !== "REOPENING" ? <TextAreaField name="note" label="Remarque (facultatif)" defaultValue={v("note")} errors={err("note")} /> : null}
+
+        <div className="flex flex-wrap gap-3">
+          <SubmitButton>{SUBMIT_LABELS[kind] ?? "Enregistrer"}</SubmitButton>
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            Annuler
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import { caseFieldsFromSnapshot } from "@/lib/domain/outreach/case-fields";
+import type { OutreachEvent } from "@/lib/domain/outreach/events";
+import { eventFromRecord, snapshotFromHistory } from "@/lib/domain/outreach/history";
+import { transition } from "@/lib/domain/outreach/transitions";
+import { canViewCases } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/domain/roles";
+import { writeAudit } from "@/lib/server/audit";
+import type { Db } from "@/lib/server/db";
+import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
+import { parisInstant } from "@/lib/utils/dates";
+import type { OutreachEventInput } from "@/lib/validation/outreach";
+
+export const OUTREACH_HISTORY_SELECT = {
+  kind: true,
+  occurredAt: true,
+  visitOutcome: true,
+  noticeLeft: true,
+  indecentHousing: true,
+  jointVisit: true,
+  channel: true,
+  closureReason: true,
+  note: true,
+} as const;
+
+function toDomainEvent(input: OutreachEventInput, occurredAt: Date): OutreachEvent {
+  switch (input.kind) {
+    case "VISIT":
+      return {
+        kind: "VISIT",
+        occurredAt,
+        outcome: input.outcome,
+        // A notice is left only when nobody answered the door.
+        noticeLeft: input.outcome === "ABSENT" && input.noticeLeft,
+        indecentHousing: input.indecentHousing,
+        jointVisit: input.jointVisit,
+      };
+    case "HOUSEHOLD_CONTACT":
+      return { kind: "HOUSEHOLD_CONTACT", occurredAt, channel: input.channel };
+    case "CLOSURE":
+      return { kind: "CLOSURE", occurredAt, reason: input.reason };
+    case "REOPENING":
+      return { kind: "REOPENING", occurredAt, reason: input.reason };
+    default:
+      return { kind: input.kind, occurredAt };
+  }
+}
+
+/**
+ * Records one outreach event: the domain decides from the case's whole
+ * history whether it is allowed now and what follows; the event row, the
+ * case's new state (with its denormalised fields) and the audit row are
+ * written in one transaction. The version the user saw must still be the
+ * case's version: two people recording at once cannot overwrite each other.
+ */
+export async function recordOutreachEvent(
+  db: Db,
+  actor: Actor,
+  input: OutreachEventInput,
+  now: Date,
+): Promise<{ eventId: string; state: string; version: number }> {
+  const occurredAt = parisInstant(input.day, input.time);
+  if (!occurredAt) throw new ExpectedError("INVALID_STEP", "Heure invalide.", { time: ["L'heure doit être au format HH:MM."] });
+
+  return db.$transaction(async (tx) => {
+    const c = await tx.case.findUnique({
+      where: { id: input.caseId },
+      select: {
+        id: true,
+        teamId: true,
+        version: true,
+        outreachEvents: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: OUTREACH_HISTORY_SELECT },
+      },
+    });
+    if (!c || !canViewCases(actor, c.teamId)) throw notFound();
+    if (c.version !== input.version) throw conflict();
+
+    const before = snapshotFromHistory(c.outreachEvents.map((e, i) => eventFromRecord(e, i)));
+    const event = toDomainEvent(input, occurredAt);
+    const result = transition(before, event, { now, actorRole: actor.role });
+    if (!result.ok) throw new ExpectedError("INVALID_STEP", result.message);
+
+    const fields = caseFieldsFromSnapshot(result.snapshot);
+    // The version check and bump happen in the UPDATE itself: a concurrent
+    // transaction that committed first leaves this one with 0 rows.
+    const updated = await tx.case.updateMany({
+      where: { id: c.id, version: input.version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw conflict();
+
+    const row = await tx.outreachEvent.create({
+      data: {
+        caseId: c.id,
+        kind: event.kind,
+        occurredAt,
+        fromState: result.from,
+        toState: result.to,
+        visitOutcome: event.kind === "VISIT" ? event.outcome : null,
+        noticeLeft: event.kind === "VISIT" ? event.noticeLeft : null,
+        indecentHousing: event.kind === "VISIT" ? event.indecentHousing : null,
+        jointVisit: event.kind === "VISIT" ? event.jointVisit : false,
+        channel: event.kind === "HOUSEHOLD_CONTACT" ? event.channel : null,
+        closureReason: event.kind === "CLOSURE" ? event.reason : null,
+        dueOn: result.effects.dueOn ?? null,
+        // The reopening reason is the event's note (history.ts reads it back).
+        note: event.kind === "REOPENING" ? event.reason : (input.note ?? null),
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+
+    await writeAudit(tx, {
+      userId: actor.id,
+      action: `outreach.${event.kind.toLowerCase()}`,
+      entity: "OutreachEvent",
+      entityId: row.id,
+      caseId: c.id,
+      before: { state: result.from, version: input.version },
+      after: { state: result.to, version: input.version + 1, dueOn: result.effects.dueOn?.toISOString().slice(0, 10) ?? null },
+    });
+    return { eventId: row.id, state: result.to, version: input.version + 1 };
+  });
+}
