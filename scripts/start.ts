@@ -296,8 +296,10 @@ async function main(): Promise<number> {
     const exited = new Promise<number>((resolve) => {
       child.on("exit", (code, signal) => {
         current = null;
-        // A stop we asked for (SIGINT/SIGTERM forwarded) is a clean exit.
-        if (signal && signal === stopRequested) resolve(0);
+        // A stop we were asked for (SIGINT/SIGTERM forwarded; Next then exits
+        // with 128 + the signal's number) is a clean exit, not a failure.
+        const requested = stopRequested ? 128 + (signalNumber(stopRequested) ?? 0) : -1;
+        if (stopRequested && (signal === stopRequested || code === requested)) resolve(0);
         else resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1));
       });
       child.on("error", (error) => {

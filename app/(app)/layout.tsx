@@ -1,5 +1,5 @@
 import { AppHeader, type NavItem } from "@/components/layout/app-header";
-import { canAdminister, canCreateHousehold, canUseCaseload, canViewIndicators } from "@/lib/domain/permissions";
+import { canAdminister, canCreateHousehold, canUseCaseload, canViewDueWork, canViewIndicators } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/server/session";
 
 // Pages hold personal data: never cached, always rendered for the signed-in user.
@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const items: NavItem[] = [{ href: "/", label: "Accueil" }];
+  if (user.teams[0] && canViewDueWork(user, user.teams[0].id)) items.push({ href: "/a-faire", label: "À faire" });
   if (canUseCaseload(user)) items.push({ href: "/dossiers", label: "Dossiers" });
+  if (canUseCaseload(user)) items.push({ href: "/bailleurs", label: "Bailleurs" });
   if (user.teamIds.some((t) => canCreateHousehold(user, t))) items.push({ href: "/dossiers/nouveau", label: "Nouveau ménage" });
   if (canViewIndicators(user)) items.push({ href: "/indicateurs", label: "Indicateurs" });
   if (canAdminister(user)) items.push({ href: "/administration", label: "Administration" });

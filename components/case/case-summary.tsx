@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { StateBadge } from "@/components/case/state-badge";
 import { CASE_SOURCE_LABELS, LANDLORD_KIND_LABELS, OCCUPANT_ROLE_LABELS, PROCEDURE_STAGE_LABELS } from "@/lib/domain/labels";
 import type { CaseDetail } from "@/lib/server/queries/get-case";
@@ -59,7 +60,10 @@ export function CaseSummary({ data }: { data: CaseDetail }) {
           <Item term="Bailleur">
             {data.landlord ? (
               <>
-                {data.landlord.name} <span className="text-slate-700">({LANDLORD_KIND_LABELS[data.landlord.kind]})</span>
+                <Link href={`/bailleurs/${data.landlord.id}`} className="font-medium text-blue-800 underline underline-offset-4">
+                  {data.landlord.name}
+                </Link>{" "}
+                <span className="text-slate-700">({LANDLORD_KIND_LABELS[data.landlord.kind]})</span>
               </>
             ) : (
               "Non renseigné"

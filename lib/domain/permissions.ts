@@ -25,6 +25,14 @@ export function canUseCaseload(actor: Actor): boolean {
   return CASEWORK_ROLES.has(actor.role) && actor.teamIds.length > 0;
 }
 
+/**
+ * "À faire" is casework: the team's social workers, jurists and coordinators.
+ * Admins manage accounts, not cases, and funders never see a household.
+ */
+export function canViewDueWork(actor: Actor, teamId: string): boolean {
+  return canViewCases(actor, teamId) && actor.role !== "ADMIN";
+}
+
 /** New household: field workers, jurists and coordinators of the team. Admins manage accounts, not cases. */
 export function canCreateHousehold(actor: Actor, teamId: string): boolean {
   return actor.role !== "ADMIN" && actor.role !== "FUNDER_VIEWER" && isTeamMember(actor, teamId);

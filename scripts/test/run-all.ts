@@ -135,7 +135,8 @@ const elapsed = (since: number) => (Date.now() - since) / 1000;
 
 // ───────────────────────────── suites
 
-const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "maintien-test-reports-"));
+// Created once the options are read; deleted before the summary.
+let reportDir = "";
 
 async function generate(): Promise<Result | null> {
   banner("Prisma client (prisma generate, offline)");
@@ -241,10 +242,13 @@ async function startApp(
   let buildSeconds: number | null = null;
   let readyResolve: (ok: boolean) => void = () => {};
   const ready = new Promise<boolean>((resolve) => (readyResolve = resolve));
+  let recent = ""; // a phrase may straddle two chunks
   const onData = (chunk: Buffer) => {
-    const text = chunk.toString();
-    logStream.write(text);
-    if (echo) process.stdout.write(text);
+    const raw = chunk.toString();
+    logStream.write(raw);
+    if (echo) process.stdout.write(raw);
+    const text = (recent + raw).slice(-2000);
+    recent = text;
     if (buildStarted === null && text.includes("next build")) buildStarted = Date.now();
     if (buildSeconds === null && buildStarted !== null && /next build terminé/.test(text)) buildSeconds = elapsed(buildStarted);
     if (text.includes("Maintien est prêt")) readyResolve(true);
@@ -304,7 +308,7 @@ async function e2e(forceBuild: boolean): Promise<Result> {
   try {
     code = await run(node, [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests"], {
       env: { ...process.env, E2E_BASE_URL: app.url, PLAYWRIGHT_JSON_OUTPUT_FILE: output },
-      timeoutMs: 600_000,
+      timeoutMs: 540_000, // beyond playwright.config.ts's globalTimeout (8 min)
     });
   } finally {
     await app.stop();
@@ -327,7 +331,12 @@ async function e2e(forceBuild: boolean): Promise<Result> {
   }
   const build = app.buildSeconds !== null ? `build ${app.buildSeconds.toFixed(0)} s, ` : "";
   result.note = [result.note, `${build}app ready after ${startSeconds.toFixed(0)} s`].filter(Boolean).join("; ");
-  if (result.failed > 0) result.note += `; server log: ${app.log}`;
+  if (result.failed > 0) {
+    // The report folder is deleted at the end: show the server's last words now.
+    const lines = fs.readFileSync(app.log, "utf8").trimEnd().split("\n");
+    console.log(`\n[run-all] last ${Math.min(60, lines.length)} lines of the app's log (${lines.length} in all):`);
+    console.log(lines.slice(-60).join("\n"));
+  }
   result.seconds = elapsed(t);
   return result;
 }
@@ -336,6 +345,7 @@ async function e2e(forceBuild: boolean): Promise<Result> {
 
 async function main(): Promise<number> {
   const { only, forceBuild } = parseArgs(process.argv.slice(2));
+  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "maintien-test-reports-"));
   const started = Date.now();
   const results: Result[] = [];
 

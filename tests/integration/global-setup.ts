@@ -44,7 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else if (process.env.TEST_DATABASE_URL) {
     url = process.env.TEST_DATABASE_URL;
     poolMax = 5;
-    label = "PostgreSQL at TEST_DATABASE_URL";
+    label = "PostgreSQL at TEST_DATABASE_URL (every table is emptied before each test file)";
     stop = async () => {};
   } else {
     const cluster = await startThrowawayCluster();

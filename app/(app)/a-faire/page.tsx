@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DueSectionView } from "@/components/todo/due-section";
+import { ScopeTabs } from "@/components/todo/scope-tabs";
+import { db } from "@/lib/server/db";
+import { canViewDueWork } from "@/lib/domain/permissions";
+import { listDueWork, type DueWorkScope } from "@/lib/server/queries/list-due-work";
+import { requireUser } from "@/lib/server/session";
+import { formatDayLong, toIsoDay } from "@/lib/utils/dates";
+
+export const metadata: Metadata = { title: "À faire" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function TodoPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser();
+  const team = user.teams[0];
+  if (!team || !canViewDueWork(user, team.id)) notFound();
+  const { vue } = await searchParams;
+  // Field workers start with their own cases, the coordinator with the team's.
+  const scope: DueWorkScope = vue === "moi" ? "me" : vue === "equipe" ? "team" : user.role === "COORDINATOR" ? "team" : "me";
+  const work = await listDueWork(db, user, { teamId: team.id, scope, now: new Date() });
+  if (!work) notFound();
+  const nothing = work.sections.every((s) => s.total === 0);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-3">
+        <h1 className="text-2xl font-bold">À faire</h1>
+        <p className="text-slate-700">
+          Au <time dateTime={toIsoDay(work.today)}>{formatDayLong(work.today)}</time>, le plus urgent d&apos;abord.
+        </p>
+        <ScopeTabs current={scope} />
+      </div>
+      {nothing ? (
+        <div className="rounded-md border border-slate-300 bg-white p-4">
+          <p className="font-medium">
+            {scope === "me" ? "Rien à faire sur vos dossiers pour le moment." : "Rien à faire pour l'équipe pour le moment."}
+          </p>
+          {scope === "me" ? (
+            <p className="mt-1 text-slate-700">
+              <Link href="?vue=equipe" className="font-medium text-blue-800 underline underline-offset-4">
+                Voir le travail de l&apos;équipe
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        work.sections.map((section) => <DueSectionView key={section.section} data={section} />)
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, test } from "./support/fixtures";
+
+// Section headings in urgency order, each followed by its count: "Visites à faire (3)".
+const SECTIONS = [
+  "Audience dans 15 jours ou moins, sans contact",
+  "Relances à envoyer",
+  "Visites à faire",
+  "Courriers à envoyer",
+  "Clôtures à décider",
+  "Audience dans 16 à 45 jours, sans contact",
+  "Relances à venir",
+];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const heading = (page: Page, title: string) => page.getByRole("heading", { level: 2, name: new RegExp(`^${escape(title)} \\(\\d+\\)$`) });
+
+/** The count in a section's heading matches the cases listed in it (the demo stays under the limit). */
+async function expectCountsMatchItems(page: Page) {
+  for (const title of SECTIONS) {
+    const text = (await heading(page, title).textContent()) ?? "";
+    const count = Number(/\((\d+)\)$/.exec(text)?.[1]);
+    await expect(page.getByRole("region", { name: new RegExp(`^${escape(title)}`) }).getByRole("listitem")).toHaveCount(count);
+  }
+}
+
+test.describe("À faire", () => {
+  test("a social worker sees their due work by urgency, then the team's @phone", async ({ page, loginAs }) => {
+    await loginAs("travail-social");
+    await page.goto("/a-faire");
+    await expect(page.getByRole("heading", { level: 1, name: "À faire" })).toBeVisible();
+    const scopes = page.getByRole("navigation", { name: "Dossiers affichés" });
+    // A social worker starts with their own cases.
+    await expect(scopes.getByRole("link", { name: "Moi" })).toHaveAttribute("aria-current", "page");
+    await expect(scopes.getByRole("link", { name: "Équipe" })).not.toHaveAttribute("aria-current", "page");
+    const h2 = page.getByRole("main").getByRole("heading", { level: 2 });
+    await expect(h2).toHaveCount(SECTIONS.length);
+    for (const [i, title] of SECTIONS.entries()) await expect(h2.nth(i)).toHaveText(new RegExp(`^${escape(title)} \\(\\d+\\)$`));
+    await expectCountsMatchItems(page);
+    // Every item leads to its case and says who follows it: here, the signed-in worker.
+    const items = page.getByRole("main").getByRole("region").getByRole("listitem");
+    await expect(items.first()).toBeVisible();
+    await expect(items.first().getByRole("link").first()).toHaveAttribute("href", /^\/dossiers\/[^/]+$/);
+    await expect(items.first()).toContainText("Dossier n°");
+    await expect(items.first()).toContainText(/Suivi par Jérôme Lefèvre|Juriste : /);
+    await expectNoAxeViolations(page);
+
+    // The team's view adds the households nobody follows yet: the new one needs its letters.
+    await scopes.getByRole("link", { name: "Équipe" }).click();
+    await expect(page).toHaveURL(/\/a-faire\?vue=equipe$/);
+    await expect(scopes.getByRole("link", { name: "Équipe" })).toHaveAttribute("aria-current", "page");
+    const letters = page.getByRole("region", { name: /^Courriers à envoyer/ });
+    const newHousehold = letters.getByRole("listitem").filter({ has: page.getByRole("link", { name: "BRÛLÉ Maëlys" }) });
+    await expect(newHousehold).toContainText("Premier courrier au locataire à envoyer");
+    await expect(newHousehold).toContainText("Courrier au bailleur non envoyé");
+    await expect(newHousehold).toContainText("Non attribué");
+    await expect(newHousehold).toContainText(/En attente depuis le \d{2}\/\d{2}\/\d{4}/);
+    await expectCountsMatchItems(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test("reminders show the day they fell due; hearings close without contact show the days left", async ({ page, loginAs }) => {
+    await loginAs("coordination");
+    await page.goto("/a-faire");
+    // The coordinator starts with the whole team.
+    await expect(page.getByRole("navigation", { name: "Dossiers affichés" }).getByRole("link", { name: "Équipe" })).toHaveAttribute("aria-current", "page");
+    const due = page.getByRole("region", { name: /^Relances à envoyer/ }).getByRole("listitem");
+    await expect(due.first()).toContainText(/Due depuis le \d{2}\/\d{2}\/\d{4}/);
+    const upcoming = page.getByRole("region", { name: /^Relances à venir/ }).getByRole("listitem");
+    if ((await upcoming.count()) > 0) await expect(upcoming.first()).toContainText(/À partir du \d{2}\/\d{2}\/\d{4}/);
+    const hearings = page.getByRole("region", { name: /^Audience dans .* sans contact/ }).getByRole("listitem");
+    await expect(hearings.first()).toContainText(/Audience (aujourd'hui|dans \d+ jours?)/);
+    await expectNoAxeViolations(page);
+  });
+
+  test("admins and funders get 'not found'", async ({ page, loginAs }) => {
+    for (const role of ["admin", "financeur"] as const) {
+      await page.context().clearCookies();
+      await loginAs(role);
+      await page.goto("/a-faire");
+      await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+    }
+  });
+});
