@@ -72,6 +72,15 @@ test.describe("Aller-vers", () => {
     await expect(panel.getByText(`Relance à envoyer (depuis le ${due})`)).toBeVisible();
     await expectNoAxeViolations(page);
 
+    // "À faire" lists the reminder as due since that same day.
+    await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "À faire" }).click();
+    const reminders = page.getByRole("region", { name: /Relances à envoyer/ });
+    const item = reminders.getByRole("listitem").filter({ hasText: surname.toUpperCase() });
+    await expect(item).toContainText(`Due depuis le ${due}`);
+    await expectNoAxeViolations(page);
+    await item.getByRole("link", { name: new RegExp(surname.toUpperCase()) }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase());
+
     // A reminder dated before it falls due is refused, with the date, and nothing is recorded.
     await record(page, "Relance envoyée", parisDay(-20), "09:00");
     await expect(panel.getByRole("alert")).toContainText(`qu'à partir du ${frenchLongDay(parisDay(-15))}`);
