@@ -40,7 +40,7 @@ test.describe("Nouveau ménage", () => {
     await page.getByLabel("Dette locative déclarée (€)").fill("3 250");
     await page.getByRole("button", { name: "Créer le dossier" }).click();
 
-    await expect(page.getByRole("status")).toHaveText("Le dossier a été créé.");
+    await expect(page.getByRole("status").filter({ hasText: "Le dossier a été créé." })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Élodie ${surname.toUpperCase()}`);
     await expect(page.getByText("SCI des Coteaux")).toBeVisible();
     await expect(page.getByText(/650,50\s€/)).toBeVisible();
