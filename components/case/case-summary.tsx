@@ -25,7 +25,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** What is on file for a case: household, lease, landlord, procedure. */
+/** What is on file for a case: household, lease, landlord, court file (the acts and deadlines are in components/procedure). */
 export function CaseSummary({ data }: { data: CaseDetail }) {
   const h = data.household;
   return (
@@ -77,7 +77,7 @@ export function CaseSummary({ data }: { data: CaseDetail }) {
         </dl>
       </Section>
 
-      <Section id="procedure" title="Procédure">
+      <Section id="dossier-judiciaire" title="Dossier judiciaire">
         <dl>
           <Item term="Étape">{data.stage ? PROCEDURE_STAGE_LABELS[data.stage] : "Inconnue"}</Item>
           <Item term="Audience">{data.hearingOn ? formatDay(data.hearingOn) : "Pas de date connue"}</Item>
@@ -85,15 +85,6 @@ export function CaseSummary({ data }: { data: CaseDetail }) {
           {data.procedureRef ? <Item term="Référence">{data.procedureRef}</Item> : null}
           {data.courtName ? <Item term="Tribunal">{data.courtName}</Item> : null}
         </dl>
-        <h3 className="mt-3 font-semibold">Actes enregistrés</h3>
-        <ol className="mt-1 flex flex-col gap-1">
-          {data.procedure.map((e) => (
-            <li key={e.id}>
-              <span className="tabular-nums">{formatDay(e.date)}</span> — {PROCEDURE_STAGE_LABELS[e.stage]}
-              {e.reference ? ` (réf. ${e.reference})` : ""}
-            </li>
-          ))}
-        </ol>
       </Section>
 
       <Section id="suivi" title="Suivi">

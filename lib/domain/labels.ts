@@ -29,6 +29,16 @@ export const PROCEDURE_STAGE_LABELS = {
 } as const;
 export type ProcedureStage = keyof typeof PROCEDURE_STAGE_LABELS;
 
+/** The judge's decision after the hearing (ProcedureEvent.decision). */
+export const JUDGMENT_DECISION_LABELS = {
+  LEASE_TERMINATED: "Résiliation du bail, expulsion ordonnée",
+  TERMINATION_SUSPENDED_WITH_PLAN: "Résiliation suspendue, plan d'apurement accordé",
+  CLAIM_DISMISSED: "Demande rejetée ou irrecevable",
+  POSTPONED: "Renvoi à une audience ultérieure",
+  OTHER: "Autre décision",
+} as const;
+export type JudgmentDecision = keyof typeof JUDGMENT_DECISION_LABELS;
+
 /** Stages at which a household enters the caseload (Essonne: assignation; Pas-de-Calais: commandement). */
 export const ENTRY_STAGES = ["COMMANDEMENT_DE_PAYER", "ASSIGNATION"] as const;
 

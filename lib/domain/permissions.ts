@@ -33,6 +33,14 @@ export function canViewDueWork(actor: Actor, teamId: string): boolean {
   return canViewCases(actor, teamId) && actor.role !== "ADMIN";
 }
 
+/**
+ * Casework roles of the team record procedure acts; admins manage accounts,
+ * not cases, and funders never see a household.
+ */
+export function canRecordProcedure(actor: Actor, teamId: string): boolean {
+  return canViewCases(actor, teamId) && (actor.role === "SOCIAL_WORKER" || actor.role === "JURIST" || actor.role === "COORDINATOR");
+}
+
 /** New household: field workers, jurists and coordinators of the team. Admins manage accounts, not cases. */
 export function canCreateHousehold(actor: Actor, teamId: string): boolean {
   return actor.role !== "ADMIN" && actor.role !== "FUNDER_VIEWER" && isTeamMember(actor, teamId);

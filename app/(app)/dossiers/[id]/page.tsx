@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { CaseSummary } from "@/components/case/case-summary";
 import { OutreachPanel } from "@/components/outreach/outreach-panel";
 import { OutreachTimeline } from "@/components/outreach/timeline";
+import { ProcedureSection } from "@/components/procedure/procedure-section";
 import { db } from "@/lib/server/db";
 import { getCase } from "@/lib/server/queries/get-case";
+import { getCaseProcedure } from "@/lib/server/queries/get-case-procedure";
 import { getCaseWorkflow } from "@/lib/server/queries/get-case-workflow";
 import { requireUser } from "@/lib/server/session";
 
@@ -17,8 +19,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const data = await getCase(db, user, id);
   // Not found and not allowed look the same: another team must not learn the id exists.
   if (!data) notFound();
-  const workflow = await getCaseWorkflow(db, user, id, new Date());
+  const now = new Date();
+  const workflow = await getCaseWorkflow(db, user, id, now);
   if (!workflow) notFound();
+  const procedure = await getCaseProcedure(db, user, id, now);
+  if (!procedure) notFound();
   const { cree } = await searchParams;
   const tenant = data.household.occupants.find((o) => o.role === "TENANT");
   return (
@@ -41,6 +46,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </h2>
         <OutreachPanel caseId={data.id} version={workflow.version} availability={workflow.availability} pending={workflow.pending} closureReasons={workflow.closureReasons} />
       </section>
+      <ProcedureSection procedure={procedure} />
       <CaseSummary data={data} />
       <section aria-labelledby="historique" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="historique" className="mb-3 text-lg font-semibold">

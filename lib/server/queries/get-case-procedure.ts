@@ -1,0 +1,160 @@
+import "server-only";
+import type { LandlordKind, ProcedureStage } from "@/lib/domain/labels";
+import { canViewCases } from "@/lib/domain/permissions";
+import { computeProcedure, type ProcedureComputation, type ProcedureFacts } from "@/lib/domain/procedure/compute-procedure";
+import type { Actor } from "@/lib/domain/roles";
+import type { Db } from "@/lib/server/db";
+import { canRecordProcedure } from "@/lib/domain/permissions";
+import { parisToday } from "@/lib/utils/dates";
+import type { JudgmentDecision } from "@/lib/domain/labels";
+import { recordableStages } from "@/lib/validation/procedure";
+
+export interface ProcedureEventView {
+  id: string;
+  stage: ProcedureStage;
+  date: Date;
+  reference: string | null;
+  courtName: string | null;
+  householdPresent: boolean | null;
+  juristPresent: boolean | null;
+  decision: JudgmentDecision | null;
+  delayMonths: number | null;
+  note: string | null;
+  authorName: string | null;
+  recordedAt: Date;
+}
+
+export interface CaseProcedure {
+  caseId: string;
+  version: number;
+  /** Today in Paris, the day the deadlines were computed for. */
+  today: Date;
+  /** The timeline, the next step and the alerts (lib/domain/procedure, decision 006). */
+  computation: ProcedureComputation;
+  /** Every act on file, oldest first. */
+  events: ProcedureEventView[];
+  /** Whether the actor may record an act, and which stages the form offers (the same rule as the service). */
+  canRecord: boolean;
+  recordableStages: ProcedureStage[];
+}
+
+type StageDate = { stage: ProcedureStage; date: Date };
+
+/** The latest date on file for each stage (a postponed hearing gives way to the new one). */
+function latestByStage(events: ReadonlyArray<StageDate>): Map<ProcedureStage, StageDate> {
+  const latest = new Map<ProcedureStage, StageDate>();
+  for (const e of events) {
+    const current = latest.get(e.stage);
+    if (!current || e.date >= current.date) latest.set(e.stage, e);
+  }
+  return latest;
+}
+
+/** What computeProcedure needs, from the case's acts, lease, landlord and outreach. */
+export function procedureFacts(input: {
+  events: ReadonlyArray<StageDate & { delayMonths: number | null }>;
+  leaseSignedOn: Date | null;
+  landlordKind: LandlordKind | null;
+  monthlyRentCents: number | null;
+  debtCents: number | null;
+  householdMet: boolean;
+}): ProcedureFacts {
+  const latest = latestByStage(input.events);
+  const on = (stage: ProcedureStage) => latest.get(stage)?.date ?? null;
+  const jex = latest.get("JEX_DELAY") as (StageDate & { delayMonths: number | null }) | undefined;
+  return {
+    leaseSignedOn: input.leaseSignedOn,
+    commandementOn: on("COMMANDEMENT_DE_PAYER"),
+    ccapexReferralOn: on("CCAPEX_REFERRAL"),
+    assignationOn: on("ASSIGNATION"),
+    prefetNotificationOn: on("PREFET_NOTIFICATION"),
+    // A DSF act on file is the diagnostic done; the préfet's referral and the interview offer are not recorded yet.
+    dsfCompletedOn: on("DSF"),
+    hearingOn: on("HEARING"),
+    judgmentOn: on("JUDGMENT"),
+    judgmentServedOn: on("JUDGMENT_SERVED"),
+    cqlOn: on("COMMANDEMENT_QUITTER_LIEUX"),
+    cqlReferredToPrefetOn: on("CQL_REFERRED_TO_PREFET"),
+    jexDelay: jex && jex.delayMonths != null ? { grantedOn: jex.date, months: jex.delayMonths } : null,
+    forcePubliqueRequestOn: on("FORCE_PUBLIQUE_REQUEST"),
+    forcePubliqueGrantedOn: on("FORCE_PUBLIQUE_GRANTED"),
+    evictionOn: on("EVICTION"),
+    landlordKind: input.landlordKind,
+    monthlyRentCents: input.monthlyRentCents,
+    debtCents: input.debtCents,
+    householdMet: input.householdMet,
+  };
+}
+
+/**
+ * The case's procedure for the case page: the acts on file and what the
+ * deadline engine computes from them for today. Null when the case does not
+ * exist or the actor may not see it.
+ */
+export async function getCaseProcedure(db: Db, actor: Actor, caseId: string, now: Date): Promise<CaseProcedure | null> {
+  if (caseId.length > 64) return null;
+  const c = await db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      teamId: true,
+      version: true,
+      supported: true,
+      debtCents: true,
+      lease: { select: { signedOn: true, rentCents: true, landlord: { select: { kind: true } } } },
+      procedureEvents: {
+        orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+        select: {
+          id: true,
+          stage: true,
+          date: true,
+          reference: true,
+          courtName: true,
+          householdPresent: true,
+          juristPresent: true,
+          decision: true,
+          delayMonths: true,
+          note: true,
+          createdAt: true,
+          createdBy: { select: { name: true } },
+        },
+      },
+      // The 45-day alert: has the team ever met the household (a visit that found them, or support)?
+      outreachEvents: { where: { kind: "VISIT", visitOutcome: "MET" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!c || !canViewCases(actor, c.teamId)) return null;
+
+  const today = parisToday(now);
+  const facts = procedureFacts({
+    events: c.procedureEvents,
+    leaseSignedOn: c.lease?.signedOn ?? null,
+    landlordKind: c.lease?.landlord.kind ?? null,
+    monthlyRentCents: c.lease?.rentCents ?? null,
+    debtCents: c.debtCents,
+    householdMet: c.supported || c.outreachEvents.length > 0,
+  });
+  const canRecord = canRecordProcedure(actor, c.teamId);
+  return {
+    caseId: c.id,
+    version: c.version,
+    today,
+    computation: computeProcedure(facts, { today }),
+    events: c.procedureEvents.map((e) => ({
+      id: e.id,
+      stage: e.stage,
+      date: e.date,
+      reference: e.reference,
+      courtName: e.courtName,
+      householdPresent: e.householdPresent,
+      juristPresent: e.juristPresent,
+      decision: e.decision,
+      delayMonths: e.delayMonths,
+      note: e.note,
+      authorName: e.createdBy?.name ?? null,
+      recordedAt: e.createdAt,
+    })),
+    canRecord,
+    recordableStages: canRecord ? recordableStages(new Set(c.procedureEvents.map((e) => e.stage))) : [],
+  };
+}

@@ -1,0 +1,162 @@
+import "server-only";
+import { PROCEDURE_STAGE_LABELS, type ProcedureStage } from "@/lib/domain/labels";
+import { canRecordProcedure, canViewCases } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/domain/roles";
+import { writeAudit } from "@/lib/server/audit";
+import type { Db } from "@/lib/server/db";
+import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
+import { formatDay, parisToday, toIsoDay } from "@/lib/utils/dates";
+import { missingPrerequisiteMessage, STAGE_REQUIRES, STAGES_DATED_AHEAD, type ProcedureEventInput } from "@/lib/validation/procedure";
+
+/**
+ * The principal stages, in order: the "phase" a case is at, shown in lists.
+ * The other stages (CCAPEX referral, préfet notification, DSF, CQL referral,
+ * JEX delay) happen within a phase and do not change it (same convention as
+ * tests/factories/procedure-history.ts).
+ */
+export const PRINCIPAL_STAGES = [
+  "COMMANDEMENT_DE_PAYER",
+  "ASSIGNATION",
+  "HEARING",
+  "JUDGMENT",
+  "JUDGMENT_SERVED",
+  "COMMANDEMENT_QUITTER_LIEUX",
+  "FORCE_PUBLIQUE_REQUEST",
+  "FORCE_PUBLIQUE_GRANTED",
+  "EVICTION",
+] as const satisfies readonly ProcedureStage[];
+
+/**
+ * Case.stage: the most advanced principal stage among the acts that have taken
+ * place (dated today or earlier). A hearing set for next month does not move
+ * the case to the hearing phase before it is held.
+ */
+export function stageReached(events: ReadonlyArray<{ stage: ProcedureStage; date: Date }>, today: Date): ProcedureStage | null {
+  let best = -1;
+  for (const e of events) {
+    const rank = (PRINCIPAL_STAGES as readonly ProcedureStage[]).indexOf(e.stage);
+    if (rank > best && e.date.getTime() <= today.getTime()) best = rank;
+  }
+  return best < 0 ? null : PRINCIPAL_STAGES[best]!;
+}
+
+/** Case.hearingOn: the latest hearing on file, held or set (a postponed hearing gives way to the new date). */
+export function latestHearing(events: ReadonlyArray<{ stage: ProcedureStage; date: Date }>): Date | null {
+  let latest: Date | null = null;
+  for (const e of events) if (e.stage === "HEARING" && (!latest || e.date > latest)) latest = e.date;
+  return latest;
+}
+
+
+function invalid(fieldErrors: Record<string, string[]>): ExpectedError {
+  return new ExpectedError("INVALID_STEP", "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors);
+}
+
+/**
+ * Records one act of the procedure: the ProcedureEvent row, the case's
+ * denormalised stage and hearing date recomputed from every act on file, the
+ * version bump (optimistic concurrency, decision 005) and the audit row, in
+ * one transaction. Deadlines are not stored: getCaseProcedure computes them.
+ */
+export async function recordProcedureEvent(
+  db: Db,
+  actor: Actor,
+  input: ProcedureEventInput,
+  now: Date,
+): Promise<{ eventId: string; stage: ProcedureStage | null; hearingOn: Date | null; version: number }> {
+  const today = parisToday(now);
+  if (input.date > today && !STAGES_DATED_AHEAD.has(input.stage)) {
+    throw invalid({ date: ["La date ne peut pas être dans le futur (seule une audience peut être fixée à l'avance)."] });
+  }
+  const hearingToCome = input.stage === "HEARING" && input.date > today;
+  if (hearingToCome && (input.householdPresent !== undefined || input.juristPresent !== undefined)) {
+    throw invalid({ householdPresent: ["La présence ne peut être indiquée que pour une audience qui a eu lieu."] });
+  }
+
+  return db.$transaction(async (tx) => {
+    const c = await tx.case.findUnique({
+      where: { id: input.caseId },
+      select: {
+        id: true,
+        teamId: true,
+        version: true,
+        stage: true,
+        hearingOn: true,
+        procedureEvents: { select: { stage: true, date: true } },
+      },
+    });
+    if (!c || !canViewCases(actor, c.teamId)) throw notFound();
+    if (!canRecordProcedure(actor, c.teamId)) {
+      throw new ExpectedError("INVALID_STEP", "Votre rôle ne permet pas d'enregistrer un acte de procédure.");
+    }
+    if (c.version !== input.version) throw conflict();
+
+    const required = STAGE_REQUIRES[input.stage];
+    if (required) {
+      const prior = c.procedureEvents.filter((e) => e.stage === required).sort((a, b) => a.date.getTime() - b.date.getTime());
+      if (prior.length === 0) throw invalid({ stage: [missingPrerequisiteMessage(input.stage)!] });
+      const first = prior[0]!;
+      if (input.date < first.date) {
+        throw invalid({ date: [`La date ne peut pas précéder « ${PROCEDURE_STAGE_LABELS[required]} » du ${formatDay(first.date)}.`] });
+      }
+    }
+
+    const events = [...c.procedureEvents, { stage: input.stage, date: input.date }];
+    const stage = stageReached(events, today);
+    const hearingOn = latestHearing(events);
+    // The case keeps the procedure's reference and court for lists and the hearing file.
+    const reference = input.reference ? { procedureRef: input.reference } : {};
+    const court = input.courtName ? { courtName: input.courtName } : {};
+
+    // The version check and bump happen in the UPDATE itself: a concurrent
+    // transaction that committed first leaves this one with 0 rows.
+    const updated = await tx.case.updateMany({
+      where: { id: c.id, version: input.version },
+      data: { stage, hearingOn, ...reference, ...court, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw conflict();
+
+    const row = await tx.procedureEvent.create({
+      data: {
+        caseId: c.id,
+        stage: input.stage,
+        date: input.date,
+        reference: input.reference ?? null,
+        courtName: input.courtName ?? null,
+        householdPresent: input.householdPresent ?? null,
+        juristPresent: input.juristPresent ?? null,
+        decision: input.decision ?? null,
+        delayMonths: input.delayMonths ?? null,
+        note: input.note ?? null,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+
+    const iso = (d: Date | null) => (d ? toIsoDay(d) : null);
+    await writeAudit(tx, {
+      userId: actor.id,
+      action: `procedure.${input.stage.toLowerCase()}`,
+      entity: "ProcedureEvent",
+      entityId: row.id,
+      caseId: c.id,
+      before: { stage: c.stage, hearingOn: iso(c.hearingOn), version: input.version },
+      after: {
+        event: {
+          stage: input.stage,
+          date: toIsoDay(input.date),
+          reference: input.reference ?? null,
+          courtName: input.courtName ?? null,
+          householdPresent: input.householdPresent ?? null,
+          juristPresent: input.juristPresent ?? null,
+          decision: input.decision ?? null,
+          delayMonths: input.delayMonths ?? null,
+        },
+        stage,
+        hearingOn: iso(hearingOn),
+        version: input.version + 1,
+      },
+    });
+    return { eventId: row.id, stage, hearingOn, version: input.version + 1 };
+  });
+}
