@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { expect, expectNoAxeViolations, login, test } from "./support/fixtures";
 
 // "Régie Saint-Éloi" is one of the Essonne team's agencies in the demo seed;
 // the seed gives every landlord at least one household.
@@ -56,11 +56,7 @@ test.describe("Bailleurs", () => {
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();
-    await otherPage.goto("/connexion");
-    await otherPage.getByLabel("Adresse e-mail").fill("autre.equipe@demo.maintien.fr");
-    await otherPage.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-    await otherPage.getByRole("button", { name: "Se connecter" }).click();
-    await otherPage.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+    await login(otherPage, "autre-equipe");
     await otherPage.goto(href!);
     await expect(otherPage.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
     await otherPage.goto("/bailleurs?q=regie saint eloi");

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./support/fixtures";
 
 test.describe("Connexion", () => {
   test("the sign-in page is in French and accessible, and a wrong password says so @phone", async ({ page }) => {
@@ -67,11 +67,7 @@ test.describe("Connexion", () => {
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();
-    await otherPage.goto("/connexion");
-    await otherPage.getByLabel("Adresse e-mail").fill("autre.equipe@demo.maintien.fr");
-    await otherPage.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-    await otherPage.getByRole("button", { name: "Se connecter" }).click();
-    await otherPage.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+    await login(otherPage, "autre-equipe");
     await otherPage.goto(href!);
     await expect(otherPage.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
     await other.close();

@@ -9,6 +9,8 @@ export const DEMO_ACCOUNTS = {
   "travail-social": "travail.social@demo.maintien.fr",
   juriste: "juriste@demo.maintien.fr",
   financeur: "financeur@demo.maintien.fr",
+  /** A social worker of the other demo team: for cross-team isolation checks. */
+  "autre-equipe": "autre.equipe@demo.maintien.fr",
 } as const;
 
 export const DEMO_PASSWORD = "maintien-demo";
