@@ -40,6 +40,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         {tenant ? `${tenant.firstName} ${tenant.lastName.toUpperCase()}` : "Ménage"}{" "}
         <span className="text-lg font-normal text-slate-700">· Dossier n° {data.number}</span>
       </h1>
+      <Link href={`/dossiers/${data.id}/audience`} className="self-start font-medium text-blue-800 underline underline-offset-4">
+        Dossier d&apos;audience (dette, plan d&apos;apurement, demandes, PDF)
+      </Link>
       <section aria-labelledby="aller-vers" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="aller-vers" className="mb-3 text-lg font-semibold">
           Aller-vers
