@@ -22,18 +22,8 @@ import { addDays, addMonths, calendarDate, daysBetween, inWinterTruce, minDate, 
 import { newId } from "./ids";
 import type { Rng } from "./random";
 
-export const PRINCIPAL_STAGES = [
-  "COMMANDEMENT_DE_PAYER",
-  "ASSIGNATION",
-  "HEARING",
-  "JUDGMENT",
-  "JUDGMENT_SERVED",
-  "COMMANDEMENT_QUITTER_LIEUX",
-  "FORCE_PUBLIQUE_REQUEST",
-  "FORCE_PUBLIQUE_GRANTED",
-  "EVICTION",
-] as const satisfies ReadonlyArray<ProcedureStage>;
-export type PrincipalStage = (typeof PRINCIPAL_STAGES)[number];
+export { PRINCIPAL_STAGES, type PrincipalStage } from "@/lib/domain/procedure/stages";
+import { PRINCIPAL_STAGES, type PrincipalStage } from "@/lib/domain/procedure/stages";
 
 /** loi 89-462 art. 24 III: the assignation reaches the préfet ≥ 6 weeks before the hearing. */
 export const PREFET_NOTIFICATION_MIN_DAYS = 42;

@@ -24,6 +24,7 @@ import {
 } from "./deadlines";
 import { resolveSettings, type ProcedureSettings, type RuleId } from "./rules";
 import { isInWinterTruce, nextDayOutsideTruce, winterTruceEndsOn } from "./winter-truce";
+import { PRINCIPAL_STAGES } from "./stages";
 
 /**
  * computeProcedure: from the dates on a case and today's date, the procedure as
@@ -126,17 +127,7 @@ export type ProcedureComputation = {
 export type ComputeProcedureOptions = { today: Date; settings?: Partial<ProcedureSettings> };
 
 /** The main line of the procedure, in order; the other stages hang off it. */
-const MAIN_LINE: readonly ProcedureStage[] = [
-  "COMMANDEMENT_DE_PAYER",
-  "ASSIGNATION",
-  "HEARING",
-  "JUDGMENT",
-  "JUDGMENT_SERVED",
-  "COMMANDEMENT_QUITTER_LIEUX",
-  "FORCE_PUBLIQUE_REQUEST",
-  "FORCE_PUBLIQUE_GRANTED",
-  "EVICTION",
-];
+const MAIN_LINE: readonly ProcedureStage[] = PRINCIPAL_STAGES;
 
 const NEXT_STEP_WORDING: Partial<Record<ProcedureStage, string>> = {
   FORCE_PUBLIQUE_GRANTED: "Concours de la force publique",

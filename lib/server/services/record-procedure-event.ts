@@ -1,44 +1,13 @@
 import "server-only";
 import { PROCEDURE_STAGE_LABELS, type ProcedureStage } from "@/lib/domain/labels";
 import { canRecordProcedure, canViewCases } from "@/lib/domain/permissions";
+import { stageReached } from "@/lib/domain/procedure/stages";
 import type { Actor } from "@/lib/domain/roles";
 import { writeAudit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
 import { formatDay, parisToday, toIsoDay } from "@/lib/utils/dates";
 import { missingPrerequisiteMessage, STAGE_REQUIRES, STAGES_DATED_AHEAD, type ProcedureEventInput } from "@/lib/validation/procedure";
-
-/**
- * The principal stages, in order: the "phase" a case is at, shown in lists.
- * The other stages (CCAPEX referral, préfet notification, DSF, CQL referral,
- * JEX delay) happen within a phase and do not change it (same convention as
- * tests/factories/procedure-history.ts).
- */
-export const PRINCIPAL_STAGES = [
-  "COMMANDEMENT_DE_PAYER",
-  "ASSIGNATION",
-  "HEARING",
-  "JUDGMENT",
-  "JUDGMENT_SERVED",
-  "COMMANDEMENT_QUITTER_LIEUX",
-  "FORCE_PUBLIQUE_REQUEST",
-  "FORCE_PUBLIQUE_GRANTED",
-  "EVICTION",
-] as const satisfies readonly ProcedureStage[];
-
-/**
- * Case.stage: the most advanced principal stage among the acts that have taken
- * place (dated today or earlier). A hearing set for next month does not move
- * the case to the hearing phase before it is held.
- */
-export function stageReached(events: ReadonlyArray<{ stage: ProcedureStage; date: Date }>, today: Date): ProcedureStage | null {
-  let best = -1;
-  for (const e of events) {
-    const rank = (PRINCIPAL_STAGES as readonly ProcedureStage[]).indexOf(e.stage);
-    if (rank > best && e.date.getTime() <= today.getTime()) best = rank;
-  }
-  return best < 0 ? null : PRINCIPAL_STAGES[best]!;
-}
 
 /** Case.hearingOn: the latest hearing on file, held or set (a postponed hearing gives way to the new date). */
 export function latestHearing(events: ReadonlyArray<{ stage: ProcedureStage; date: Date }>): Date | null {
