@@ -16,6 +16,8 @@ export const PROCEDURE_STAGE_LABELS = {
   CCAPEX_REFERRAL: "Signalement à la CCAPEX",
   ASSIGNATION: "Assignation",
   PREFET_NOTIFICATION: "Notification au préfet",
+  DSF_REFERRAL: "Saisine pour le diagnostic social et financier",
+  DSF_INTERVIEW_OFFER: "Entretien DSF proposé au ménage",
   DSF: "Diagnostic social et financier",
   HEARING: "Audience",
   JUDGMENT: "Jugement",

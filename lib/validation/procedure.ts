@@ -21,6 +21,8 @@ import { optionalText, requiredDate } from "./fields";
  */
 export const STAGE_REQUIRES: Readonly<Partial<Record<ProcedureStage, ProcedureStage>>> = {
   PREFET_NOTIFICATION: "ASSIGNATION",
+  DSF_REFERRAL: "ASSIGNATION",
+  DSF_INTERVIEW_OFFER: "DSF_REFERRAL",
   DSF: "ASSIGNATION",
   HEARING: "ASSIGNATION",
   JUDGMENT: "HEARING",

@@ -68,7 +68,9 @@ export function procedureFacts(input: {
     ccapexReferralOn: on("CCAPEX_REFERRAL"),
     assignationOn: on("ASSIGNATION"),
     prefetNotificationOn: on("PREFET_NOTIFICATION"),
-    // A DSF act on file is the diagnostic done; the préfet's referral and the interview offer are not recorded yet.
+    dsfReferralOn: on("DSF_REFERRAL"),
+    dsfInterviewOfferedOn: on("DSF_INTERVIEW_OFFER"),
+    // A DSF act on file is the diagnostic done and sent to the judge and the CCAPEX.
     dsfCompletedOn: on("DSF"),
     hearingOn: on("HEARING"),
     judgmentOn: on("JUDGMENT"),
