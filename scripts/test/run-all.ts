@@ -5,6 +5,7 @@
 //   npm test                                  everything
 //   npm test -- --only unit,integration       a subset: typecheck, unit, integration, postgres, e2e
 //   npm test -- --build                       force `next build` before e2e (always on with CI=true)
+//   E2E_ARGS="tests/e2e/x.spec.ts" npm test -- --only e2e   a subset of the Playwright journeys
 //
 // Suites: (a) Prisma client generation when stale (a prerequisite, counted only when it
 // fails), (b) typecheck (1 test), (c) Vitest unit, (d) Vitest integration on the
@@ -306,7 +307,9 @@ async function e2e(forceBuild: boolean): Promise<Result> {
   const output = path.join(reportDir, "e2e.json");
   let code: number;
   try {
-    code = await run(node, [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests"], {
+    // E2E_ARGS="tests/e2e/support.spec.ts --project desktop": extra Playwright arguments, to run a subset while working.
+    const extra = (process.env.E2E_ARGS ?? "").split(" ").filter(Boolean);
+    code = await run(node, [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", ...extra], {
       env: { ...process.env, E2E_BASE_URL: app.url, PLAYWRIGHT_JSON_OUTPUT_FILE: output },
       timeoutMs: 540_000, // beyond playwright.config.ts's globalTimeout (8 min)
     });
