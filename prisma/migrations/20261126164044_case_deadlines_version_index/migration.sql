@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Case_deadlinesVersion_idx" ON "Case"("deadlinesVersion");
