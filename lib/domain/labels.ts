@@ -135,3 +135,85 @@ export type OutreachStep = keyof typeof OUTREACH_STEP_LABELS;
 export function codes<T extends Record<string, string>>(labels: T): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
 }
+
+// ───────────────────────────── Support and billing (issue 5)
+
+export const DIAGNOSTIC_KIND_LABELS = {
+  FLASH: "Diagnostic flash",
+  IN_DEPTH: "Diagnostic approfondi (DSF)",
+} as const;
+export type DiagnosticKind = keyof typeof DIAGNOSTIC_KIND_LABELS;
+
+/** Monthly resources of a household, by source (Diagnostic.resources keys). Housing benefit is apart. */
+export const RESOURCE_SOURCE_LABELS = {
+  salary: "Salaires, revenus d'activité",
+  unemployment: "Allocations chômage (ARE)",
+  rsa: "RSA",
+  activityBonus: "Prime d'activité",
+  caf: "Prestations familiales (CAF)",
+  disability: "AAH, pension d'invalidité",
+  pension: "Retraite",
+  alimony: "Pension alimentaire reçue",
+  other: "Autres ressources",
+} as const;
+export type ResourceSource = keyof typeof RESOURCE_SOURCE_LABELS;
+
+/** Monthly charges of a household other than the rent, by source (Diagnostic.charges keys). */
+export const CHARGE_SOURCE_LABELS = {
+  energy: "Énergie (électricité, gaz)",
+  water: "Eau",
+  insurance: "Assurances",
+  telecom: "Téléphone, internet",
+  transport: "Transport",
+  childcare: "Garde d'enfants, cantine",
+  credit: "Remboursements de crédits",
+  taxes: "Impôts et taxes",
+  alimonyPaid: "Pension alimentaire versée",
+  other: "Autres charges",
+} as const;
+export type ChargeSource = keyof typeof CHARGE_SOURCE_LABELS;
+
+export const SUPPORT_OUTCOME_LABELS = {
+  COMPLETED: "Accompagnement mené à son terme",
+  REFERRED: "Relais pris par un partenaire (MDS, ASLL…)",
+  DECLINED: "Le ménage n'a pas souhaité poursuivre",
+  LEFT: "Le ménage a quitté le logement",
+  OTHER: "Autre fin d'accompagnement",
+} as const;
+export type SupportOutcome = keyof typeof SUPPORT_OUTCOME_LABELS;
+
+/** Every kind of aid request or recommendation (AidRequest.kind). */
+export const AID_KIND_LABELS = {
+  APL: "Aide au logement (APL) : ouverture ou maintien",
+  FSL: "Fonds de solidarité logement (FSL)",
+  DALO: "Recours DALO",
+  DLS: "Demande de logement social (DLS)",
+  OVER_INDEBTEDNESS: "Dossier de surendettement",
+  COLLECTIVE_AGREEMENT: "Accords collectifs",
+  ENERGY_AID: "Aide ponctuelle (énergie)",
+  DISABILITY_BENEFIT: "Prestations liées au handicap (AAH, PCH)",
+  LEGAL_AID: "Aide juridictionnelle",
+  MDS_REFERRAL: "Orientation vers la MDS",
+  DELAY_TO_PAY: "Délais de paiement",
+  DELAY_TO_LEAVE: "Délais pour quitter les lieux",
+  JEX_REFERRAL: "Saisine du juge de l'exécution",
+  OTHER: "Autre démarche",
+} as const;
+export type AidKind = keyof typeof AID_KIND_LABELS;
+
+export const AID_STATUS_LABELS = {
+  TO_DO: "À faire",
+  FILED: "Déposée",
+  GRANTED: "Accordée",
+  REFUSED: "Refusée",
+  WITHDRAWN: "Abandonnée",
+} as const;
+export type AidStatus = keyof typeof AID_STATUS_LABELS;
+
+/** Acts a funder pays for (FunderRate.act). */
+export const BILLABLE_ACT_LABELS = {
+  FLASH_DIAGNOSTIC: "Diagnostic flash",
+  IN_DEPTH_DIAGNOSTIC: "Diagnostic approfondi",
+  SUPPORT_WEEK: "Semaine d'accompagnement",
+} as const;
+export type BillableAct = keyof typeof BILLABLE_ACT_LABELS;

@@ -55,3 +55,22 @@ export function canViewIndicators(actor: Actor): boolean {
 export function canAdminister(actor: Actor): boolean {
   return actor.role === "ADMIN";
 }
+
+/**
+ * Support (issue 5): diagnostics, support weeks and aid requests are recorded
+ * by the team's social workers and jurists, who do the casework. Coordinators
+ * and admins read the support tab (canViewCases); funders never see it.
+ */
+export function canRecordSupport(actor: Actor, teamId: string): boolean {
+  return canViewCases(actor, teamId) && (actor.role === "SOCIAL_WORKER" || actor.role === "JURIST");
+}
+
+/** The billing of a funder agreement: the team's coordinators and admins. Funders see aggregate indicators only. */
+export function canViewBilling(actor: Actor, teamId: string): boolean {
+  return (actor.role === "COORDINATOR" || actor.role === "ADMIN") && isTeamMember(actor, teamId);
+}
+
+/** Creating and editing a team's funder agreements (rates, caps, advance): coordinators and admins of the team. */
+export function canManageAgreements(actor: Actor, teamId: string): boolean {
+  return canViewBilling(actor, teamId);
+}
