@@ -1,0 +1,300 @@
+import type { LandlordKind, ProcedureStage } from "@/lib/domain/labels";
+import { normaliseForSearch } from "@/lib/domain/search-text";
+import type { ImportRow } from "./rows";
+
+/**
+ * Does a row of the list name a household the team already follows?
+ *
+ * 1. Same procedure reference (RG number, EXPLOC reference): same procedure.
+ * 2. Otherwise same tenant (family and first names, in any order), same
+ *    address and same postcode, accent-, case- and abbreviation-insensitive.
+ *
+ * A matched case is updated only with facts it lacks (a new act, a hearing
+ * date, a reference, a debt or contact details not on file): the import never
+ * overwrites what the team recorded, so re-importing the same list changes
+ * nothing. Everything is within one team: the caller passes only its cases.
+ */
+
+/** "RG 24/01234" and "rg24-01234" are the same reference. */
+export function referenceKey(ref: string | null | undefined): string | null {
+  if (!ref) return null;
+  const key = ref.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  return key === "" ? null : key;
+}
+
+const STREET_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  av: "avenue",
+  ave: "avenue",
+  bd: "boulevard",
+  bld: "boulevard",
+  bvd: "boulevard",
+  boul: "boulevard",
+  r: "rue",
+  pl: "place",
+  ch: "chemin",
+  che: "chemin",
+  chem: "chemin",
+  imp: "impasse",
+  all: "allee",
+  rte: "route",
+  fbg: "faubourg",
+  sq: "square",
+  crs: "cours",
+  res: "residence",
+  qu: "quai",
+  st: "saint",
+  ste: "sainte",
+  pass: "passage",
+  lot: "lotissement",
+  sen: "sentier",
+};
+
+/** "8, av. Jean-Jaurès" and "8 AVENUE JEAN JAURES" give the same key. */
+export function addressKey(addressLine: string): string {
+  return normaliseForSearch(addressLine.replace(/\./g, " "))
+    .split(" ")
+    .map((w) => STREET_ABBREVIATIONS[w] ?? w)
+    .join(" ");
+}
+
+/** Names in any order: "DUPONT Jean" and "Jean Dupont" are one person. */
+export function personKey(lastName: string, firstName: string): string {
+  return normaliseForSearch(`${lastName} ${firstName}`).split(" ").filter(Boolean).sort().join(" ");
+}
+
+export function householdKey(p: { lastName: string; firstName: string; addressLine: string; postcode: string }): string {
+  return `${personKey(p.lastName, p.firstName)}|${addressKey(p.addressLine)}|${p.postcode.trim()}`;
+}
+
+/** A case of the team, as much as matching and the update decision need. */
+export interface ExistingCase {
+  id: string;
+  number: number;
+  version: number;
+  closed: boolean;
+  householdId: string;
+  procedureRef: string | null;
+  courtName: string | null;
+  debtCents: number | null;
+  tenant: { lastName: string; firstName: string } | null;
+  addressLine: string;
+  postcode: string;
+  phone: string | null;
+  email: string | null;
+  events: ReadonlyArray<{ stage: ProcedureStage; date: Date }>;
+}
+
+/** What an update adds to a matched case; every field is something the case lacks. */
+export interface CaseChanges {
+  events: { stage: ProcedureStage; date: Date; reference: string | null; courtName: string | null }[];
+  procedureRef?: string;
+  courtName?: string;
+  debtCents?: number;
+  phone?: string;
+  email?: string;
+}
+
+export type EligibilityFlag = "SOCIAL_LANDLORD" | "ALREADY_FOLLOWED" | "ALREADY_IN_CASELOAD";
+
+export type RowDecision =
+  | { action: "create"; row: ImportRow; eligible: boolean; eligibilityNote: string | null; flags: EligibilityFlag[] }
+  | { action: "update"; row: ImportRow; caseId: string; caseNumber: number; changes: CaseChanges; described: string[]; flags: EligibilityFlag[] }
+  | { action: "skip"; row: ImportRow; reason: string; caseId: string | null; caseNumber: number | null; flags: EligibilityFlag[] };
+
+export const SOCIAL_LANDLORD_NOTE = "Bailleur social : le dispositif vise les locataires du parc privé.";
+export const ALREADY_FOLLOWED_NOTE = "Déjà suivi par les services sociaux (selon la liste).";
+
+/** Eligibility of a new case (shared/domain/outreach.md: private sector, not already followed). */
+export function eligibilityOf(row: ImportRow): { eligible: boolean; note: string | null; flags: EligibilityFlag[] } {
+  const flags: EligibilityFlag[] = [];
+  const notes: string[] = [];
+  if (row.landlord.kind === "SOCIAL") {
+    flags.push("SOCIAL_LANDLORD");
+    notes.push(SOCIAL_LANDLORD_NOTE);
+  }
+  if (row.alreadyFollowed?.followed) {
+    flags.push("ALREADY_FOLLOWED");
+    notes.push(row.alreadyFollowed.note ? `Déjà suivi : ${row.alreadyFollowed.note}` : ALREADY_FOLLOWED_NOTE);
+  }
+  return { eligible: flags.length === 0, note: notes.length ? notes.join(" ") : null, flags };
+}
+
+function sameDay(a: Date, b: Date): boolean {
+  return a.getTime() === b.getTime();
+}
+
+/** The facts of the row that the case lacks, and their French description for the preview. */
+export function changesFor(row: ImportRow, existing: ExistingCase, formatDay: (d: Date) => string): { changes: CaseChanges; described: string[] } {
+  const changes: CaseChanges = { events: [] };
+  const described: string[] = [];
+  const has = (stage: ProcedureStage, date: Date) => existing.events.some((e) => e.stage === stage && sameDay(e.date, date));
+  if (!has(row.stage, row.actDate)) {
+    changes.events.push({ stage: row.stage, date: row.actDate, reference: row.procedureRef, courtName: row.courtName });
+    described.push(`${row.stage === "ASSIGNATION" ? "assignation" : "commandement de payer"} du ${formatDay(row.actDate)}`);
+  }
+  if (row.hearingOn && !has("HEARING", row.hearingOn)) {
+    changes.events.push({ stage: "HEARING", date: row.hearingOn, reference: null, courtName: row.courtName });
+    described.push(`audience du ${formatDay(row.hearingOn)}`);
+  }
+  if (row.procedureRef && !existing.procedureRef) {
+    changes.procedureRef = row.procedureRef;
+    described.push("référence de la procédure");
+  }
+  if (row.courtName && !existing.courtName) {
+    changes.courtName = row.courtName;
+    described.push("tribunal");
+  }
+  if (row.debtCents !== null && existing.debtCents === null) {
+    changes.debtCents = row.debtCents;
+    described.push("dette locative");
+  }
+  if (row.phone && !existing.phone) {
+    changes.phone = row.phone;
+    described.push("téléphone");
+  }
+  if (row.email && !existing.email) {
+    changes.email = row.email;
+    described.push("courriel");
+  }
+  return { changes, described };
+}
+
+function preferred(cases: ReadonlyArray<ExistingCase> | undefined): ExistingCase | undefined {
+  if (!cases || cases.length === 0) return undefined;
+  // An open case first, then the most recent.
+  return [...cases].sort((a, b) => Number(a.closed) - Number(b.closed) || b.number - a.number)[0];
+}
+
+/**
+ * Decides, row by row, create / update / skip. Rows are taken in file order;
+ * a row naming the same household or procedure as an earlier row of the same
+ * file is skipped as a duplicate of that row.
+ */
+export function decideRows(rows: ReadonlyArray<ImportRow>, existing: ReadonlyArray<ExistingCase>, formatDay: (d: Date) => string): RowDecision[] {
+  const byRef = new Map<string, ExistingCase[]>();
+  const byHousehold = new Map<string, ExistingCase[]>();
+  for (const c of existing) {
+    const ref = referenceKey(c.procedureRef);
+    if (ref) (byRef.get(ref) ?? byRef.set(ref, []).get(ref)!).push(c);
+    if (c.tenant) {
+      const key = householdKey({ ...c.tenant, addressLine: c.addressLine, postcode: c.postcode });
+      (byHousehold.get(key) ?? byHousehold.set(key, []).get(key)!).push(c);
+    }
+  }
+
+  const seenRef = new Map<string, number>();
+  const seenHousehold = new Map<string, number>();
+  return rows.map((row): RowDecision => {
+    const ref = referenceKey(row.procedureRef);
+    const hKey = householdKey({ ...row.tenant, addressLine: row.addressLine, postcode: row.postcode });
+    const match = (ref ? preferred(byRef.get(ref)) : undefined) ?? preferred(byHousehold.get(hKey));
+
+    const earlier = (ref ? seenRef.get(ref) : undefined) ?? seenHousehold.get(hKey);
+    if (ref && !seenRef.has(ref)) seenRef.set(ref, row.rowNumber);
+    if (!seenHousehold.has(hKey)) seenHousehold.set(hKey, row.rowNumber);
+
+    if (earlier !== undefined) {
+      return { action: "skip", row, reason: `Doublon de la ligne ${earlier} du fichier.`, caseId: match?.id ?? null, caseNumber: match?.number ?? null, flags: match ? ["ALREADY_IN_CASELOAD"] : [] };
+    }
+    if (!match) {
+      const { eligible, note, flags } = eligibilityOf(row);
+      return { action: "create", row, eligible, eligibilityNote: note, flags };
+    }
+    const flags: EligibilityFlag[] = ["ALREADY_IN_CASELOAD"];
+    if (match.closed) {
+      return { action: "skip", row, reason: `Le dossier n° ${match.number} de ce ménage est clôturé : rouvrez-le depuis sa fiche si la situation le justifie.`, caseId: match.id, caseNumber: match.number, flags };
+    }
+    const { changes, described } = changesFor(row, match, formatDay);
+    if (described.length === 0) {
+      return { action: "skip", row, reason: `Déjà en file active (dossier n° ${match.number}) : rien de nouveau.`, caseId: match.id, caseNumber: match.number, flags };
+    }
+    return { action: "update", row, caseId: match.id, caseNumber: match.number, changes, described, flags };
+  });
+}
+
+// ───────────────────────────── Landlords
+
+export interface ExistingLandlord {
+  id: string;
+  name: string;
+  kind: LandlordKind;
+  postcode: string | null;
+  addressLine: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export function landlordNameKey(name: string): string {
+  return normaliseForSearch(name);
+}
+
+export type LandlordRef = { existingId: string } | { newKey: string };
+
+export interface LandlordPlan {
+  /** Per row number: the landlord it leases from. */
+  byRow: Map<number, LandlordRef>;
+  /** Landlords to create, keyed like LandlordRef.newKey, with the first row's details. */
+  toCreate: Map<string, ImportRow["landlord"]>;
+  /** Existing landlords whose empty contact fields the list fills. */
+  toComplete: Map<string, Partial<Pick<ExistingLandlord, "addressLine" | "postcode" | "city" | "phone" | "email">>>;
+}
+
+/**
+ * Landlords are shared across a team's households: a landlord of the list is
+ * the team's landlord with the same normalised name and, when both are
+ * known, the same postcode; the same name with another postcode is another
+ * landlord (two "Agence du Centre" in two towns).
+ */
+export function planLandlords(rows: ReadonlyArray<ImportRow>, existing: ReadonlyArray<ExistingLandlord>): LandlordPlan {
+  const byName = new Map<string, ExistingLandlord[]>();
+  for (const l of existing) {
+    const key = landlordNameKey(l.name);
+    (byName.get(key) ?? byName.set(key, []).get(key)!).push(l);
+  }
+  const byRow = new Map<number, LandlordRef>();
+  const toCreate = new Map<string, ImportRow["landlord"]>();
+  const toComplete: LandlordPlan["toComplete"] = new Map();
+  const existingById = new Map(existing.map((l) => [l.id, l]));
+
+  for (const row of rows) {
+    const l = row.landlord;
+    const name = landlordNameKey(l.name);
+    const candidates = byName.get(name) ?? [];
+    const found =
+      (l.postcode ? candidates.find((c) => c.postcode === l.postcode) : undefined) ??
+      candidates.find((c) => !l.postcode || !c.postcode);
+    if (found) {
+      byRow.set(row.rowNumber, { existingId: found.id });
+      const current = { ...existingById.get(found.id)!, ...toComplete.get(found.id) };
+      const fill: Partial<Pick<ExistingLandlord, "addressLine" | "postcode" | "city" | "phone" | "email">> = {};
+      for (const field of ["addressLine", "postcode", "city", "phone", "email"] as const) {
+        if (!current[field] && l[field]) fill[field] = l[field];
+      }
+      if (Object.keys(fill).length > 0) toComplete.set(found.id, { ...toComplete.get(found.id), ...fill });
+      continue;
+    }
+    // A landlord new to the team: one row per name and postcode; a row without
+    // a postcode joins a new landlord of the same name.
+    let key = `${name}|${l.postcode ?? ""}`;
+    if (!toCreate.has(key)) {
+      const sameName = [...toCreate.keys()].find((k) => k.startsWith(`${name}|`) && (!l.postcode || k.endsWith("|")));
+      if (sameName) key = sameName;
+    }
+    if (!toCreate.has(key)) toCreate.set(key, l);
+    else {
+      const first = toCreate.get(key)!;
+      const merged = { ...first };
+      for (const field of ["addressLine", "postcode", "city", "phone", "email"] as const) if (!merged[field] && l[field]) merged[field] = l[field];
+      toCreate.set(key, merged);
+    }
+    byRow.set(row.rowNumber, { newKey: key });
+  }
+  return { byRow, toCreate, toComplete };
+}
+
+export const ELIGIBILITY_FLAG_LABELS: Record<EligibilityFlag, string> = {
+  SOCIAL_LANDLORD: "Bailleur social : hors du champ du dispositif",
+  ALREADY_FOLLOWED: "Déjà suivi par les services sociaux",
+  ALREADY_IN_CASELOAD: "Déjà en file active",
+};
