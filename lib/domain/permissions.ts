@@ -46,6 +46,15 @@ export function canCreateHousehold(actor: Actor, teamId: string): boolean {
   return actor.role !== "ADMIN" && actor.role !== "FUNDER_VIEWER" && isTeamMember(actor, teamId);
 }
 
+/**
+ * Import of the préfecture's lists (issue 7): the team's social workers,
+ * jurists and coordinators, who identify households. Admins manage accounts,
+ * not cases; funders never see a household.
+ */
+export function canImport(actor: Actor, teamId: string): boolean {
+  return isTeamMember(actor, teamId) && (actor.role === "SOCIAL_WORKER" || actor.role === "JURIST" || actor.role === "COORDINATOR");
+}
+
 /** Aggregate indicators without personal data. */
 export function canViewIndicators(actor: Actor): boolean {
   return (actor.role === "COORDINATOR" || actor.role === "ADMIN" || actor.role === "FUNDER_VIEWER") && actor.teamIds.length > 0;
