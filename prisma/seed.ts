@@ -3,7 +3,7 @@
  * at every outreach state and procedure stage, a second team (Pas-de-Calais)
  * to exercise cross-team isolation, the demo accounts and a funder agreement.
  *
- *   tsx --conditions=react-server prisma/seed.ts [--if-empty] [--scenario demo] [--now YYYY-MM-DD] [--force]
+ *   tsx --conditions=react-server prisma/seed.ts [--if-empty] [--scenario demo|essonne|demo,essonne] [--now YYYY-MM-DD] [--force]
  *
  * Reads DATABASE_URL (+ DATABASE_POOL_MAX, default 1). Demo data belongs in
  * the embedded database: on a PostgreSQL server the CLI refuses unless DEMO=1
@@ -29,7 +29,11 @@ import { createRng, type Rng } from "@/tests/factories/random";
 import { createOrganisation, createTeam, type TeamWithSectors } from "@/tests/factories/team";
 import { createUser, type CreatedUser } from "@/tests/factories/user";
 
+import { ESSONNE_TEAM_NAME, seedEssonne } from "./scenarios/essonne";
+
 export const DEMO_PASSWORD = "maintien-demo";
+/** What `--scenario` accepts (comma-separated): the demo, and the Essonne 18-month report (prisma/scenarios/). */
+const SCENARIOS: ReadonlyArray<string> = ["demo", "essonne"];
 const SEED = 91_062;
 
 export interface SeedResult {
@@ -343,8 +347,11 @@ async function main(): Promise<number> {
       force: { type: "boolean", default: false },
     },
   });
-  if (values.scenario !== "demo") {
-    console.error(`Scénario inconnu « ${values.scenario} » (scénarios : demo).`);
+  // One or several scenarios, comma-separated: "demo", "essonne", "demo,essonne".
+  const scenarios = values.scenario.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = scenarios.find((s) => !SCENARIOS.includes(s));
+  if (unknown !== undefined || scenarios.length === 0) {
+    console.error(`Scénario inconnu « ${unknown ?? values.scenario} » (scénarios : ${SCENARIOS.join(", ")}).`);
     return 2;
   }
   const connectionString = process.env.DATABASE_URL;
@@ -367,15 +374,31 @@ async function main(): Promise<number> {
       console.error(refusal);
       return 1;
     }
-    const started = Date.now();
-    const result = await seedDemo(db, { now, ifEmpty: values["if-empty"] });
-    if (result.skipped) {
-      console.log("Données de démonstration : base déjà initialisée, rien n'a été écrit.");
-      return 0;
+    if (scenarios.includes("demo")) {
+      const started = Date.now();
+      const result = await seedDemo(db, { now, ifEmpty: values["if-empty"] });
+      if (result.skipped) {
+        console.log("Données de démonstration : base déjà initialisée, rien n'a été écrit.");
+      } else {
+        console.log(`Données de démonstration créées en ${Date.now() - started} ms.`);
+        console.log(`Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
+        for (const account of result.accounts) console.log(`  ${account.email.padEnd(36)} ${account.role}`);
+      }
     }
-    console.log(`Données de démonstration créées en ${Date.now() - started} ms.`);
-    console.log(`Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
-    for (const account of result.accounts) console.log(`  ${account.email.padEnd(36)} ${account.role}`);
+    if (scenarios.includes("essonne")) {
+      // Its own fixed date unless --now is given (prisma/scenarios/essonne.ts).
+      const started = Date.now();
+      const result = await seedEssonne(db, { now: values.now ? now : undefined, password: DEMO_PASSWORD });
+      if (result.skipped) {
+        console.log(`Scénario essonne : l'équipe « ${ESSONNE_TEAM_NAME} » existe déjà, rien n'a été écrit.`);
+      } else {
+        console.log(
+          `Scénario essonne : ${result.cases} dossiers créés en ${Date.now() - started} ms ` +
+            `(bilan du ${result.period.from} au ${result.period.to}), comptes (mot de passe : ${DEMO_PASSWORD}) :`,
+        );
+        for (const account of result.accounts) console.log(`  ${account.email.padEnd(36)} ${account.role}`);
+      }
+    }
     return 0;
   } finally {
     await db.$disconnect();
