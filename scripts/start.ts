@@ -11,7 +11,8 @@
 // Options: --dev (next dev), --build (always run next build first).
 // Environment: PORT (3000), HOSTNAME, DATA_DIR (./data: pglite/ and auth-secret),
 // EMBEDDED_DB_DIR (the PGlite folder, default $DATA_DIR/pglite), DATABASE_URL,
-// DATABASE_POOL_MAX, DEMO=1, AUTH_SECRET.
+// DATABASE_POOL_MAX, DEMO=1, AUTH_SECRET, SEED_SCENARIOS (e.g. "essonne": seed
+// these scenarios of prisma/seed.ts too, with the demo; the e2e run sets it).
 
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -175,11 +176,17 @@ async function hasDemoAccounts(url: string): Promise<boolean> {
   }
 }
 
+/** "demo", then the scenarios SEED_SCENARIOS adds ("essonne"), seeded by one process. */
+function seedScenarios(): string {
+  const extra = (process.env.SEED_SCENARIOS ?? "").split(",").map((s) => s.trim()).filter((s) => s && s !== "demo");
+  return ["demo", ...new Set(extra)].join(",");
+}
+
 async function seedDemo(env: NodeJS.ProcessEnv): Promise<void> {
   say("Ajout des données de démonstration…");
   await runNode(
     "Le chargement des données de démonstration",
-    [tsxCli(), "--conditions=react-server", "prisma/seed.ts", "--if-empty"],
+    [tsxCli(), "--conditions=react-server", "prisma/seed.ts", "--if-empty", "--scenario", seedScenarios()],
     env,
   );
 }

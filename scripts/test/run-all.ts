@@ -225,7 +225,8 @@ async function startApp(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "maintien-e2e-data-"));
   const log = path.join(reportDir, "e2e-server.log");
   const logStream = fs.createWriteStream(log);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  // The Essonne 18-month scenario (prisma/scenarios/essonne.ts) beside the demo: the dashboard's journeys check its figures.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_SCENARIOS: process.env.SEED_SCENARIOS ?? "essonne" };
   for (const key of ["DATABASE_URL", "DATABASE_POOL_MAX", "AUTH_SECRET", "DEMO", "NODE_ENV", "HOSTNAME", "EMBEDDED_DB_DIR"]) {
     Reflect.deleteProperty(env, key);
   }

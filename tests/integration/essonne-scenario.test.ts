@@ -120,7 +120,7 @@ describe("the report's figures, counted from the data", () => {
 
   it("closes 292 cases with the detailed reasons of the report (summing to 292)", async () => {
     const rows = await db.case.groupBy({ by: ["closureReason"], where: { teamId, state: "CLOSED" }, _count: { _all: true } });
-    const reasons = Object.fromEntries(rows.map((r) => [r.closureReason, r._count._all]));
+    const reasons: Record<string, number> = Object.fromEntries(rows.map((r) => [r.closureReason, r._count._all]));
     expect(reasons).toEqual({
       ALREADY_FOLLOWED: 1,
       SUPPORT_COMPLETED: 1,

@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
-/** Demo accounts created by prisma/seed.ts (password DEMO_PASSWORD). */
+/** Demo accounts created by prisma/seed.ts and its scenarios (password DEMO_PASSWORD). */
 export const DEMO_ACCOUNTS = {
   admin: "admin@demo.maintien.fr",
   coordination: "coordination@demo.maintien.fr",
@@ -11,6 +11,8 @@ export const DEMO_ACCOUNTS = {
   financeur: "financeur@demo.maintien.fr",
   /** A social worker of the other demo team: for cross-team isolation checks. */
   "autre-equipe": "autre.equipe@demo.maintien.fr",
+  /** The coordinator of the Essonne 18-month report's team (prisma/scenarios/essonne.ts; seeded for e2e by SEED_SCENARIOS). */
+  "bilan-essonne": "bilan.essonne@demo.maintien.fr",
 } as const;
 
 export const DEMO_PASSWORD = "maintien-demo";
