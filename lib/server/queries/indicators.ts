@@ -1,0 +1,317 @@
+import "server-only";
+import {
+  CLOSURE_CATEGORIES,
+  CLOSURE_REASONS,
+  endOfParisDay,
+  fillMonths,
+  type Indicators,
+  type MonthCount,
+} from "@/lib/domain/indicators/definitions";
+import { scopeTeams, type IndicatorFilter, type IndicatorScope } from "@/lib/domain/indicators/filter";
+import { LEFT_OR_NPAI_REASONS, STAGE_GROUPS, STAGE_OF_STATE } from "@/lib/domain/indicators/stages";
+import type { CaseSource, CaseState, ClosureReason, LandlordKind, ProcedureStage } from "@/lib/domain/labels";
+import { OPEN_STATES } from "@/lib/domain/outreach/states";
+import { canViewCases, canViewIndicators } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/domain/roles";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { toIsoDay } from "@/lib/utils/dates";
+
+/**
+ * The evaluation indicators computed IN THE DATABASE with aggregate SQL, never
+ * by loading the cases into JavaScript (issue 6.2, decision 010). Each number
+ * follows its definition in lib/domain/indicators/definitions.ts;
+ * tests/integration/indicators.test.ts checks both give the same result.
+ *
+ * Every input reaches the SQL as a bound parameter of a tagged template
+ * (Prisma.sql); optional conditions are composed from fragments, never from
+ * strings.
+ */
+
+/** The scope of a filter for an actor: the teams it may count, and nothing of another team. */
+export function indicatorScope(actor: Actor, filter: IndicatorFilter): IndicatorScope {
+  return {
+    from: filter.from,
+    to: filter.to,
+    teamIds: scopeTeams(actor.teamIds, filter.teamId),
+    sectorId: filter.sectorId,
+    landlordKind: filter.landlordKind,
+  };
+}
+
+const day = (d: Date) => Prisma.sql`${toIsoDay(d)}::date`;
+
+/**
+ * The period's caseload as of `to`, as a CTE named `caseload` with one row per
+ * case: id, opened_on, eligible, first_contact_on, supported (as of `to`),
+ * landlord_id, state (as of `to`), closed_on and reason (when closed).
+ *
+ * The state as of `to` is the `toState` of the case's last outreach event
+ * before the end of `to` (Paris). A case not updated since then
+ * (`updatedAt` before the end of `to`) cannot have had an event since — events
+ * are never dated after the moment they are recorded (transition refuses
+ * IN_FUTURE) and recording one updates the case — so its denormalised columns
+ * are its state as of `to`, and only cases changed since need the index lookup
+ * on OutreachEvent(caseId, occurredAt). For the usual "up to today" dashboard
+ * that is none of them.
+ */
+function caseloadCte(scope: IndicatorScope): Prisma.Sql {
+  const toEnd = Prisma.sql`${endOfParisDay(scope.to).toISOString()}::timestamptz`;
+  const sector = scope.sectorId === null ? Prisma.empty : Prisma.sql`AND c."sectorId" = ${scope.sectorId}`;
+  const landlordKind =
+    scope.landlordKind === null
+      ? Prisma.empty
+      : Prisma.sql`AND EXISTS (SELECT 1 FROM "Landlord" ld WHERE ld.id = le."landlordId" AND ld.kind = ${scope.landlordKind}::"LandlordKind")`;
+  const notClosedBefore = scope.from === null ? Prisma.empty : Prisma.sql`WHERE NOT (state = 'CLOSED' AND closed_on < ${day(scope.from)})`;
+  return Prisma.sql`
+    WITH base AS MATERIALIZED (
+      SELECT c.id, c."openedOn" AS opened_on, c.eligible, c."firstContactOn" AS first_contact_on,
+             (c.supported AND c."firstContactOn" <= ${day(scope.to)}) AS supported,
+             le."landlordId" AS landlord_id,
+             CASE WHEN c."updatedAt" < ${toEnd} THEN c.state::text ELSE COALESCE(h.state, 'IDENTIFIED') END AS state,
+             CASE WHEN c."updatedAt" < ${toEnd} THEN c."closedOn" ELSE h.closed_on END AS closed_on,
+             CASE WHEN c."updatedAt" < ${toEnd} THEN c."closureReason"::text ELSE h.reason END AS reason
+      FROM "Case" c
+      LEFT JOIN "Lease" le ON le.id = c."leaseId"
+      LEFT JOIN LATERAL (
+        SELECT e."toState"::text AS state,
+               CASE WHEN e."toState" = 'CLOSED' THEN (e."occurredAt" AT TIME ZONE 'Europe/Paris')::date END AS closed_on,
+               CASE WHEN e."toState" = 'CLOSED' THEN e."closureReason"::text END AS reason
+        FROM "OutreachEvent" e
+        WHERE c."updatedAt" >= ${toEnd} AND e."caseId" = c.id AND e."occurredAt" < ${toEnd}
+        ORDER BY e."occurredAt" DESC, e."createdAt" DESC, e.id DESC
+        LIMIT 1
+      ) h ON TRUE
+      WHERE c."teamId" IN (${Prisma.join(scope.teamIds)})
+        AND c."openedOn" <= ${day(scope.to)}
+        ${sector}
+        ${landlordKind}
+    ),
+    caseload AS MATERIALIZED (SELECT * FROM base ${notClosedBefore})`;
+}
+
+interface IndicatorRow {
+  by_state: Record<string, number> | null;
+  by_reason: Record<string, number> | null;
+  cases: { opened: number; eligible: number; supported: number; supported_closed: number; took_contact: number; left_or_npai: number; no_contact: number; median_days: number | null };
+  landlords: { concerned: number; contacted: number; answered: number };
+  joint: { in_progress: number; closed: number };
+  hearings: { held: number; present: number; with_jurist: number; met_before: number };
+  acts: { flash: number; in_depth: number; weeks: number; week_cases: number };
+  monthly: Array<{ month: string; opened: number; closed: number }> | null;
+}
+
+/**
+ * Every indicator of `filter` for `actor`, in one SQL statement over the
+ * materialised caseload. Refuses (not found) an actor who may not see
+ * indicators; counts only the actor's teams.
+ */
+export async function computeIndicators(db: Db, actor: Actor, filter: IndicatorFilter): Promise<Indicators> {
+  if (!canViewIndicators(actor)) throw notFound("Ce tableau de bord");
+  return computeScopeIndicators(db, indicatorScope(actor, filter));
+}
+
+/** The SQL, for a scope already checked (the bench and the tests call it too through computeIndicators). */
+async function computeScopeIndicators(db: Db, scope: IndicatorScope): Promise<Indicators> {
+  if (!scope.teamIds.length) return emptyIndicators(scope);
+  const to = day(scope.to);
+  const toEnd = Prisma.sql`${endOfParisDay(scope.to).toISOString()}::timestamptz`;
+  const fromCond = (column: Prisma.Sql) => (scope.from === null ? Prisma.sql`TRUE` : Prisma.sql`${column} >= ${day(scope.from)}`);
+  const leftReasons = Prisma.join(LEFT_OR_NPAI_REASONS);
+
+  const [row] = await db.$queryRaw<IndicatorRow[]>`
+    ${caseloadCte(scope)},
+    landlord_facts AS (
+      SELECT k.landlord_id,
+             bool_or(e.kind = 'LETTER_LANDLORD') AS letter,
+             bool_or(e.kind = 'LANDLORD_CONTACT') AS answer
+      FROM caseload k
+      JOIN "OutreachEvent" e ON e."caseId" = k.id
+      WHERE k.landlord_id IS NOT NULL
+        AND e.kind IN ('LETTER_LANDLORD', 'LANDLORD_CONTACT')
+        AND e."occurredAt" < ${toEnd}
+      GROUP BY k.landlord_id
+    ),
+    hearing AS (
+      SELECT k.id, MIN(p.date) AS first_on,
+             bool_or(p."householdPresent" IS TRUE) AS present,
+             bool_or(p."householdPresent" IS TRUE AND p."juristPresent" IS TRUE) AS with_jurist
+      FROM caseload k
+      JOIN "ProcedureEvent" p ON p."caseId" = k.id
+      WHERE p.stage = 'HEARING' AND p.date <= ${to}
+      GROUP BY k.id
+    ),
+    months AS (
+      SELECT to_char(opened_on, 'YYYY-MM') AS month, 1 AS opened, 0 AS closed FROM caseload WHERE ${fromCond(Prisma.sql`opened_on`)}
+      UNION ALL
+      SELECT to_char(closed_on, 'YYYY-MM'), 0, 1 FROM caseload WHERE state = 'CLOSED'
+    )
+    SELECT
+      (SELECT json_object_agg(state, n) FROM (SELECT state, COUNT(*) AS n FROM caseload GROUP BY state) s) AS by_state,
+      (SELECT json_object_agg(reason, n) FROM (SELECT reason, COUNT(*) AS n FROM caseload WHERE state = 'CLOSED' AND reason IS NOT NULL GROUP BY reason) r) AS by_reason,
+      (SELECT json_build_object(
+         'opened', COUNT(*) FILTER (WHERE ${fromCond(Prisma.sql`opened_on`)}),
+         'eligible', COUNT(*) FILTER (WHERE eligible),
+         'supported', COUNT(*) FILTER (WHERE supported),
+         'supported_closed', COUNT(*) FILTER (WHERE supported AND state = 'CLOSED'),
+         'took_contact', COUNT(*) FILTER (WHERE state = 'CLOSED' AND supported),
+         'left_or_npai', COUNT(*) FILTER (WHERE state = 'CLOSED' AND reason IN (${leftReasons})),
+         'no_contact', COUNT(*) FILTER (WHERE state = 'CLOSED' AND NOT supported AND (reason IS NULL OR reason NOT IN (${leftReasons}))),
+         'median_days', percentile_cont(0.5) WITHIN GROUP (ORDER BY first_contact_on - opened_on) FILTER (WHERE supported)
+       ) FROM caseload) AS cases,
+      (SELECT json_build_object(
+         'concerned', (SELECT COUNT(DISTINCT landlord_id) FROM caseload),
+         'contacted', COUNT(*) FILTER (WHERE letter),
+         'answered', COUNT(*) FILTER (WHERE letter AND answer)
+       ) FROM landlord_facts) AS landlords,
+      (SELECT json_build_object(
+         'in_progress', COUNT(*) FILTER (WHERE state <> 'CLOSED'),
+         'closed', COUNT(*) FILTER (WHERE state = 'CLOSED')
+       ) FROM caseload k
+       WHERE k.id IN (
+         SELECT e."caseId" FROM "OutreachEvent" e WHERE e.kind = 'VISIT' AND e."jointVisit" AND e."occurredAt" < ${toEnd}
+         UNION ALL
+         SELECT d."caseId" FROM "Diagnostic" d WHERE d."jointVisit" AND d."doneOn" <= ${to}
+       )) AS joint,
+      (SELECT json_build_object(
+         'held', COUNT(*),
+         'present', COUNT(*) FILTER (WHERE h.present),
+         'with_jurist', COUNT(*) FILTER (WHERE h.with_jurist),
+         'met_before', COUNT(*) FILTER (WHERE k.supported AND k.first_contact_on < h.first_on)
+       ) FROM hearing h JOIN caseload k ON k.id = h.id) AS hearings,
+      (SELECT json_build_object(
+         'flash', COALESCE((SELECT COUNT(*) FROM caseload k JOIN "Diagnostic" d ON d."caseId" = k.id
+                            WHERE d.kind = 'FLASH' AND d."doneOn" <= ${to} AND ${fromCond(Prisma.sql`d."doneOn"`)}), 0),
+         'in_depth', COALESCE((SELECT COUNT(*) FROM caseload k JOIN "Diagnostic" d ON d."caseId" = k.id
+                               WHERE d.kind = 'IN_DEPTH' AND d."doneOn" <= ${to} AND ${fromCond(Prisma.sql`d."doneOn"`)}), 0),
+         'weeks', COUNT(*),
+         'week_cases', COUNT(DISTINCT k.id)
+       ) FROM caseload k
+       JOIN "SupportPeriod" sp ON sp."caseId" = k.id
+       JOIN "SupportWeek" w ON w."periodId" = sp.id
+       WHERE w."weekOf" <= ${to} AND ${fromCond(Prisma.sql`w."weekOf"`)}) AS acts,
+      (SELECT json_agg(json_build_object('month', month, 'opened', opened, 'closed', closed) ORDER BY month)
+       FROM (SELECT month, SUM(opened)::int AS opened, SUM(closed)::int AS closed FROM months GROUP BY month) m) AS monthly
+  `;
+  if (!row) throw new Error("indicators: the aggregate query returned no row");
+  return toIndicators(scope, row);
+}
+
+function toIndicators(scope: IndicatorScope, row: IndicatorRow): Indicators {
+  const result = emptyIndicators(scope);
+  const byState = row.by_state ?? {};
+  for (const [state, n] of Object.entries(byState)) {
+    result.cases.total += n;
+    if (state === "CLOSED") {
+      result.cases.closed += n;
+    } else {
+      const open = state as Exclude<CaseState, "CLOSED">;
+      result.cases.inProgress += n;
+      result.inProgressByState[open] += n;
+      result.inProgressByStage[STAGE_OF_STATE[open]] += n;
+    }
+  }
+  for (const [reason, n] of Object.entries(row.by_reason ?? {})) result.closureReasons[reason as ClosureReason] += n;
+  const c = row.cases;
+  result.cases.opened = c.opened;
+  result.cases.eligible = c.eligible;
+  result.supported = { total: c.supported, inProgress: c.supported - c.supported_closed, closed: c.supported_closed };
+  result.closureCategories = { TOOK_CONTACT: c.took_contact, LEFT_OR_NPAI: c.left_or_npai, NO_CONTACT: c.no_contact };
+  result.firstContact = { count: c.supported, medianDays: c.median_days };
+  result.landlords = { concerned: row.landlords.concerned, contacted: row.landlords.contacted, answered: row.landlords.answered };
+  result.jointVisits = { inProgress: row.joint.in_progress, closed: row.joint.closed };
+  result.hearings = { held: row.hearings.held, householdPresent: row.hearings.present, withJurist: row.hearings.with_jurist, metBefore: row.hearings.met_before };
+  result.diagnostics = { flash: row.acts.flash, inDepth: row.acts.in_depth };
+  result.supportWeeks = { weeks: row.acts.weeks, cases: row.acts.week_cases };
+  result.monthly = fillMonths(scope.from, scope.to, (row.monthly ?? []) as MonthCount[]);
+  return result;
+}
+
+function emptyIndicators(scope: IndicatorScope): Indicators {
+  const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  return {
+    cases: { total: 0, opened: 0, eligible: 0, inProgress: 0, closed: 0 },
+    inProgressByState: zero(OPEN_STATES),
+    inProgressByStage: zero(STAGE_GROUPS),
+    supported: { total: 0, inProgress: 0, closed: 0 },
+    closureReasons: zero(CLOSURE_REASONS),
+    closureCategories: zero(CLOSURE_CATEGORIES),
+    landlords: { concerned: 0, contacted: 0, answered: 0 },
+    jointVisits: { inProgress: 0, closed: 0 },
+    hearings: { held: 0, householdPresent: 0, withJurist: 0, metBefore: 0 },
+    firstContact: { count: 0, medianDays: null },
+    diagnostics: { flash: 0, inDepth: 0 },
+    supportWeeks: { weeks: 0, cases: 0 },
+    monthly: fillMonths(scope.from, scope.to, []),
+  };
+}
+
+// ───────────────────────────── Case list of the period (exports)
+
+/** One case of the period's caseload, without personal data or free text. */
+export interface IndicatorCaseRow {
+  number: number;
+  teamName: string;
+  openedOn: Date;
+  /** State as of the period's last day. */
+  state: CaseState;
+  closedOn: Date | null;
+  closureReason: ClosureReason | null;
+  supported: boolean;
+  firstContactOn: Date | null;
+  /** Current procedure stage on file and next hearing (denormalised columns). */
+  procedureStage: ProcedureStage | null;
+  hearingOn: Date | null;
+  sectorName: string | null;
+  landlordKind: LandlordKind | null;
+  eligible: boolean;
+  source: CaseSource;
+}
+
+/**
+ * May this actor download the case list of the scope? Casework roles of every
+ * team counted; never the funder viewer, who sees aggregates only.
+ */
+export function canExportCaseList(actor: Actor, filter: IndicatorFilter): boolean {
+  const teams = scopeTeams(actor.teamIds, filter.teamId);
+  return canViewIndicators(actor) && teams.length > 0 && teams.every((t) => canViewCases(actor, t));
+}
+
+/** The period's caseload, one row per case (numbers, dates, codes), ordered by case number. */
+export async function listIndicatorCases(db: Db, actor: Actor, filter: IndicatorFilter): Promise<IndicatorCaseRow[]> {
+  if (!canExportCaseList(actor, filter)) throw notFound("Cette liste de dossiers");
+  const scope = indicatorScope(actor, filter);
+  const rows = await db.$queryRaw<Array<{
+    number: number; team_name: string; opened_on: Date; state: CaseState; closed_on: Date | null; reason: ClosureReason | null;
+    supported: boolean; first_contact_on: Date | null; stage: ProcedureStage | null; hearing_on: Date | null;
+    sector_name: string | null; landlord_kind: LandlordKind | null; eligible: boolean; source: CaseSource;
+  }>>`
+    ${caseloadCte(scope)}
+    SELECT c.number, t.name AS team_name, k.opened_on, k.state, k.closed_on, k.reason, k.supported,
+           CASE WHEN k.supported THEN k.first_contact_on END AS first_contact_on,
+           c.stage::text AS stage, c."hearingOn" AS hearing_on, s.name AS sector_name, ld.kind::text AS landlord_kind,
+           k.eligible, c.source::text AS source
+    FROM caseload k
+    JOIN "Case" c ON c.id = k.id
+    JOIN "Team" t ON t.id = c."teamId"
+    LEFT JOIN "Sector" s ON s.id = c."sectorId"
+    LEFT JOIN "Landlord" ld ON ld.id = k.landlord_id
+    ORDER BY c.number`;
+  return rows.map((r) => ({
+    number: r.number,
+    teamName: r.team_name,
+    openedOn: r.opened_on,
+    state: r.state,
+    closedOn: r.state === "CLOSED" ? r.closed_on : null,
+    closureReason: r.state === "CLOSED" ? r.reason : null,
+    supported: r.supported,
+    firstContactOn: r.first_contact_on,
+    procedureStage: r.stage,
+    hearingOn: r.hearing_on,
+    sectorName: r.sector_name,
+    landlordKind: r.landlord_kind,
+    eligible: r.eligible,
+    source: r.source,
+  }));
+}
