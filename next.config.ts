@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 
+import { parseAllowedOrigins } from "./lib/server/security-headers";
+
 const nextConfig: NextConfig = {
   // Native and WASM packages must stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
@@ -12,8 +14,16 @@ const nextConfig: NextConfig = {
     serverActions: {
       // Forms are small; a larger body is an error, not a reason to buffer it.
       bodySizeLimit: "1mb",
+      // Next refuses a server action whose Origin is not the Host (or
+      // X-Forwarded-Host): behind a reverse proxy that rewrites the host, list
+      // the public host(s) here (comma-separated; read when the server starts).
+      // proxy.ts applies the same list to every other write.
+      allowedOrigins: parseAllowedOrigins(process.env.SERVER_ACTIONS_ALLOWED_ORIGINS),
     },
   },
+  // Static headers for every path, the build assets included. proxy.ts adds
+  // the CSP with its nonce, HSTS and Cache-Control: no-store to everything but
+  // the build assets (lib/server/security-headers.ts, decision 015).
   async headers() {
     return [
       {
@@ -22,7 +32,7 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
         ],
       },
     ];

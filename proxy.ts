@@ -1,0 +1,61 @@
+// Next.js 16 proxy (formerly middleware): runs before every page, RSC payload,
+// server action and route handler (static assets excepted, see `config`).
+//
+// 1. Refuses cross-origin writes (CSRF) before any action or route runs.
+// 2. Generates a per-request CSP nonce: Next.js reads it from the
+//    Content-Security-Policy request header and stamps its own inline scripts
+//    with it (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md).
+// 3. Sets the security headers and Cache-Control: no-store on the response.
+//
+// Authorization is NOT decided here (STYLE §6): every page, action and service
+// checks it again. Other concerns may be added below, keeping these three.
+// See docs/decisions/015-http-hardening.md.
+import { NextResponse, type NextRequest } from "next/server";
+
+import {
+  generateNonce,
+  isCrossOriginWrite,
+  parseAllowedOrigins,
+  parseHstsMode,
+  requestIsHttps,
+  securityHeaders,
+} from "@/lib/server/security-headers";
+
+export function proxy(request: NextRequest): NextResponse {
+  const https = requestIsHttps(request.nextUrl.protocol, request.headers.get("x-forwarded-proto"));
+  const headers = securityHeaders({
+    nonce: generateNonce(),
+    https,
+    dev: process.env.NODE_ENV === "development",
+    hsts: parseHstsMode(process.env.HSTS),
+  });
+
+  const crossOrigin = isCrossOriginWrite({
+    method: request.method,
+    origin: request.headers.get("origin"),
+    host: request.headers.get("host"),
+    forwardedHost: request.headers.get("x-forwarded-host"),
+    allowedOrigins: parseAllowedOrigins(process.env.SERVER_ACTIONS_ALLOWED_ORIGINS),
+  });
+  if (crossOrigin) {
+    const refused = new NextResponse("Requête refusée : elle ne vient pas de cette application.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
+
+  // The CSP travels on the request too: that is where Next.js finds the nonce.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] as string);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Everything but the fingerprinted build assets (cached, no personal data;
+  // their static headers come from next.config.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
