@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StateBadge } from "@/components/case/state-badge";
-import { PROCEDURE_STAGE_LABELS } from "@/lib/domain/labels";
+import { DEADLINE_KIND_LABELS, PROCEDURE_STAGE_LABELS } from "@/lib/domain/labels";
 import type { CaseloadRow } from "@/lib/server/queries/list-cases";
 import { formatDay } from "@/lib/utils/dates";
 
@@ -26,6 +26,12 @@ export function CaseList({ rows, emptyText = "Aucun dossier ne correspond." }: {
             {r.hearingOn ? ` · Audience le ${formatDay(r.hearingOn)}` : ""}
             {` · ${r.assigneeName ? `Suivi par ${r.assigneeName}` : "Non attribué"}`}
           </p>
+          {r.nextDeadlineOn && r.nextDeadlineKind ? (
+            <p className="text-sm font-medium text-slate-900">
+              Prochaine échéance : {DEADLINE_KIND_LABELS[r.nextDeadlineKind]}, le{" "}
+              <time dateTime={r.nextDeadlineOn.toISOString().slice(0, 10)}>{formatDay(r.nextDeadlineOn)}</time>
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

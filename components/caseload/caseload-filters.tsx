@@ -7,6 +7,7 @@ export interface CaseloadFilterValues {
   etat?: string;
   secteur?: string;
   attribution?: string;
+  echeance?: string;
   tri?: string;
 }
 
@@ -15,8 +16,11 @@ export function CaseloadFilters({
   values,
   sectors,
   workers,
+  deadlineWindows,
 }: {
   values: CaseloadFilterValues;
+  /** Choices of "within N days" for the next deadline. */
+  deadlineWindows: readonly number[];
   sectors: { id: string; name: string }[];
   workers: { id: string; name: string }[];
 }) {
@@ -50,7 +54,16 @@ export function CaseloadFilters({
           </option>
         ))}
       </SelectField>
+      <SelectField name="echeance" label="Prochaine échéance de procédure" defaultValue={values.echeance ?? ""}>
+        <option value="">Toutes</option>
+        {deadlineWindows.map((days) => (
+          <option key={days} value={String(days)}>
+            Dans les {days} jours
+          </option>
+        ))}
+      </SelectField>
       <SelectField name="tri" label="Trier par" defaultValue={values.tri ?? "audience"}>
+        <option value="echeance">Prochaine échéance de procédure</option>
         <option value="audience">Date d&apos;audience la plus proche</option>
         <option value="nom">Nom du locataire</option>
         <option value="recent">Ouverture la plus récente</option>

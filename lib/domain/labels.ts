@@ -31,6 +31,20 @@ export const PROCEDURE_STAGE_LABELS = {
 } as const;
 export type ProcedureStage = keyof typeof PROCEDURE_STAGE_LABELS;
 
+/** A dated deadline of the procedure (CaseDeadline.kind, lib/domain/procedure/deadline-list.ts). */
+export const DEADLINE_KIND_LABELS = {
+  ASSIGNATION_POSSIBLE: "Assignation possible",
+  PREFET_NOTIFICATION_LATEST: "Notification au préfet, date limite",
+  DSF_INTERVIEW_OFFER_LATEST: "Entretien DSF à proposer, date limite",
+  DSF_TRANSMISSION_LATEST: "DSF à transmettre, date limite",
+  HEARING: "Audience",
+  APPEAL_DELAY_END: "Fin du délai d'appel",
+  CQL_POSSIBLE: "Commandement de quitter les lieux possible",
+  EXPULSION_POSSIBLE: "Expulsion possible",
+  CFP_IMPLICIT_REFUSAL: "Refus implicite du concours de la force publique",
+} as const;
+export type DeadlineKind = keyof typeof DEADLINE_KIND_LABELS;
+
 /** The judge's decision after the hearing (ProcedureEvent.decision). */
 export const JUDGMENT_DECISION_LABELS = {
   LEASE_TERMINATED: "Résiliation du bail, expulsion ordonnée",

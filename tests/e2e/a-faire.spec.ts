@@ -10,6 +10,8 @@ const SECTIONS = [
   "Clôtures à décider",
   "Audience dans 16 à 45 jours, sans contact",
   "Relances à venir",
+  // Then the legal deadlines of the procedure, within the chosen horizon (30 days by default).
+  "Échéances de procédure dans les 30 jours",
 ];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const heading = (page: Page, title: string) => page.getByRole("heading", { level: 2, name: new RegExp(`^${escape(title)} \\(\\d+\\)$`) });

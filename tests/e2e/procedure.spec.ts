@@ -78,4 +78,60 @@ test.describe("Procédure", () => {
     await expect(notification.first()).toContainText("Accusé de réception de la préfecture reçu par courriel.");
     await expectNoAxeViolations(page);
   });
+
+  test("a jurist records the préfet's referral for the DSF; 'À faire' and the caseload show the deadlines it sets", async ({ page, loginAs }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "one run is enough: the phone layout is covered above");
+    const surname = `Échéances-${Date.now().toString(36)}`;
+    await loginAs("juriste");
+
+    // Assignation 5 days ago, hearing in 50 days: the préfet must have it within 8 days.
+    await page.goto("/dossiers/nouveau");
+    await page.getByLabel("Prénom", { exact: true }).fill("Aïcha");
+    await page.getByLabel("Nom", { exact: true }).fill(surname);
+    await page.getByLabel("Adresse", { exact: true }).fill("3 rue des Lilas");
+    await page.getByLabel("Code postal", { exact: true }).fill("91100");
+    await page.getByLabel("Ville", { exact: true }).fill("Corbeil-Essonnes");
+    await page.getByLabel("Nouveau bailleur").check();
+    await page.getByLabel("Nom du bailleur").fill(`Mme ${surname}`);
+    await page.getByLabel("Loyer mensuel hors charges (€)").fill("720");
+    await page.getByLabel("Étape de la procédure").selectOption("ASSIGNATION");
+    await page.getByLabel("Date de l'acte").fill(parisDay(-5));
+    await page.getByLabel("Date d'audience").fill(parisDay(50));
+    await page.getByRole("button", { name: "Créer le dossier" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase());
+
+    const section = page.getByRole("region", { name: "Procédure" });
+    await section.getByRole("button", { name: "Enregistrer un acte" }).click();
+    // The interview offer needs the referral first: the form does not offer it yet.
+    await expect(section.getByLabel("Acte", { exact: true }).locator("option", { hasText: "Entretien DSF proposé au ménage" })).toHaveCount(0);
+    await section.getByLabel("Acte", { exact: true }).selectOption({ label: "Saisine pour le diagnostic social et financier" });
+    await section.getByLabel("Date", { exact: true }).fill(parisDay(0));
+    await section.getByRole("button", { name: "Enregistrer l'acte" }).click();
+    await expect(section.getByRole("status")).toContainText("enregistré");
+    await expect(section.getByRole("list", { name: "Alertes" })).toContainText("Proposer l'entretien DSF au plus tard le");
+
+    // "À faire": the team's deadlines within 30 days, soonest first.
+    await page.goto("/a-faire?vue=equipe&horizon=30");
+    const deadlines = page.getByRole("region", { name: /Échéances de procédure/ });
+    const mine = deadlines.getByRole("listitem").filter({ hasText: surname.toUpperCase() });
+    await expect(mine.filter({ hasText: "Notification au préfet, date limite" })).toContainText(`(dans 8 jours)`);
+    await expect(mine.filter({ hasText: "Entretien DSF à proposer, date limite" })).toHaveCount(1);
+    await expect(mine.filter({ hasText: "Entretien DSF à proposer" })).toContainText("Fondement : Décret");
+    await expectNoAxeViolations(page);
+    // A 7-day horizon leaves them out.
+    await deadlines.getByLabel("Afficher les échéances").selectOption("7");
+    await deadlines.getByRole("button", { name: "Afficher" }).click();
+    await expect(page).toHaveURL(/horizon=7/);
+    await expect(page.getByRole("region", { name: /Échéances de procédure dans les 7 jours/ }).getByRole("listitem").filter({ hasText: surname.toUpperCase() })).toHaveCount(0);
+
+    // The caseload, filtered to deadlines within 15 days and sorted by the next one.
+    await page.goto("/dossiers");
+    await page.getByLabel("Prochaine échéance de procédure").selectOption("15");
+    await page.getByLabel("Trier par").selectOption("echeance");
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/echeance=15/);
+    const card = page.getByRole("listitem").filter({ hasText: surname.toUpperCase() });
+    await expect(card).toContainText(`Prochaine échéance : Notification au préfet, date limite, le ${parisDay(8).split("-").reverse().join("/")}`);
+    await expectNoAxeViolations(page);
+  });
 });

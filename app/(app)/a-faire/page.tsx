@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DueSectionView } from "@/components/todo/due-section";
+import { ProcedureDeadlinesSection } from "@/components/todo/procedure-deadlines-section";
 import { ScopeTabs } from "@/components/todo/scope-tabs";
 import { db } from "@/lib/server/db";
 import { canViewDueWork } from "@/lib/domain/permissions";
 import { listDueWork, type DueWorkScope } from "@/lib/server/queries/list-due-work";
+import { DEADLINE_HORIZONS, DEFAULT_DEADLINE_HORIZON, listProcedureDeadlines } from "@/lib/server/queries/list-procedure-deadlines";
 import { requireUser } from "@/lib/server/session";
 import { formatDayLong, toIsoDay } from "@/lib/utils/dates";
 
@@ -17,11 +19,16 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
   const user = await requireUser();
   const team = user.teams[0];
   if (!team || !canViewDueWork(user, team.id)) notFound();
-  const { vue } = await searchParams;
+  const { vue, horizon } = await searchParams;
   // Field workers start with their own cases, the coordinator with the team's.
   const scope: DueWorkScope = vue === "moi" ? "me" : vue === "equipe" ? "team" : user.role === "COORDINATOR" ? "team" : "me";
-  const work = await listDueWork(db, user, { teamId: team.id, scope, now: new Date() });
-  if (!work) notFound();
+  const horizonDays = DEADLINE_HORIZONS.find((d) => String(d) === horizon) ?? DEFAULT_DEADLINE_HORIZON;
+  const now = new Date();
+  const [work, deadlines] = await Promise.all([
+    listDueWork(db, user, { teamId: team.id, scope, now }),
+    listProcedureDeadlines(db, user, { teamId: team.id, scope, now, horizonDays }),
+  ]);
+  if (!work || !deadlines) notFound();
   const nothing = work.sections.every((s) => s.total === 0);
 
   return (
@@ -49,6 +56,7 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
       ) : (
         work.sections.map((section) => <DueSectionView key={section.section} data={section} />)
       )}
+      <ProcedureDeadlinesSection data={deadlines} horizons={DEADLINE_HORIZONS} scopeParam={scope === "me" ? "moi" : "equipe"} />
     </div>
   );
 }

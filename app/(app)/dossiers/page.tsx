@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { CASE_STATE_LABELS, type CaseState } from "@/lib/domain/labels";
 import { canCreateHousehold, canUseCaseload } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
-import { CASELOAD_SORTS, listCases, type CaseloadSort } from "@/lib/server/queries/list-cases";
+import { CASELOAD_SORTS, DEADLINE_WINDOWS, listCases, type CaseloadSort } from "@/lib/server/queries/list-cases";
 import { getTeamOptions } from "@/lib/server/queries/team-options";
 import { requireUser } from "@/lib/server/session";
 
@@ -22,11 +22,12 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   const team = user.teams[0];
   if (!team || !canUseCaseload(user)) notFound();
   const sp = await searchParams;
-  const values = { q: one(sp.q), etat: one(sp.etat), secteur: one(sp.secteur), attribution: one(sp.attribution), tri: one(sp.tri) };
+  const values = { q: one(sp.q), etat: one(sp.etat), secteur: one(sp.secteur), attribution: one(sp.attribution), echeance: one(sp.echeance), tri: one(sp.tri) };
   const state = values.etat && values.etat in CASE_STATE_LABELS ? (values.etat as CaseState) : undefined;
   const sort = CASELOAD_SORTS.includes(values.tri as CaseloadSort) ? (values.tri as CaseloadSort) : "audience";
   const assignee = values.attribution === "moi" ? "me" : values.attribution === "personne" ? "none" : values.attribution;
   const page = Number.parseInt(one(sp.page) ?? "1", 10);
+  const within = DEADLINE_WINDOWS.find((d) => String(d) === values.echeance);
 
   const [caseload, options] = await Promise.all([
     listCases(db, user, {
@@ -36,7 +37,9 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       sectorId: values.secteur || undefined,
       assignee: assignee || undefined,
       q: values.q,
+      deadlineWithinDays: within,
       sort,
+      now: new Date(),
       page: Number.isFinite(page) ? page : 1,
     }),
     getTeamOptions(db, user, team.id),
@@ -52,7 +55,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           </Link>
         ) : null}
       </div>
-      <CaseloadFilters values={values} sectors={options.sectors} workers={options.workers} />
+      <CaseloadFilters values={values} sectors={options.sectors} workers={options.workers} deadlineWindows={DEADLINE_WINDOWS} />
       <p role="status" className="font-medium">
         {caseload.total} dossier{caseload.total > 1 ? "s" : ""}
       </p>

@@ -1,13 +1,18 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CaseState, ProcedureStage } from "@/lib/domain/labels";
+import type { CaseState, DeadlineKind, ProcedureStage } from "@/lib/domain/labels";
+import { addCalendarDays } from "@/lib/domain/outreach/reminder";
 import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import { normaliseForSearch } from "@/lib/domain/search-text";
 import type { Db } from "@/lib/server/db";
+import { ensureDeadlinesCurrent } from "@/lib/server/services/refresh-deadlines";
+import { parisToday } from "@/lib/utils/dates";
 
 export const CASELOAD_PAGE_SIZE = 25;
-export const CASELOAD_SORTS = ["audience", "nom", "recent"] as const;
+export const CASELOAD_SORTS = ["echeance", "audience", "nom", "recent"] as const;
+/** "Échéance dans les N jours" choices of the caseload filter. */
+export const DEADLINE_WINDOWS = [7, 15, 30, 60] as const;
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
 
 export interface CaseloadFilter {
@@ -19,8 +24,12 @@ export interface CaseloadFilter {
   /** "me", "none" or a user id. */
   assignee?: string;
   q?: string;
+  /** Only cases whose next procedure deadline falls within this many days from today. */
+  deadlineWithinDays?: number;
   sort?: CaseloadSort;
   page?: number;
+  /** The current instant ("today" is its day in Paris); the deadlines are read as of today. */
+  now?: Date;
 }
 
 export interface CaseloadRow {
@@ -29,6 +38,8 @@ export interface CaseloadRow {
   state: CaseState;
   stage: ProcedureStage | null;
   hearingOn: Date | null;
+  nextDeadlineOn: Date | null;
+  nextDeadlineKind: DeadlineKind | null;
   openedOn: Date;
   tenantName: string;
   city: string;
@@ -47,7 +58,14 @@ export interface Caseload {
 export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): Promise<Caseload> {
   if (!canViewCases(actor, filter.teamId)) return { rows: [], total: 0, page: 1, pageCount: 1 };
 
+  const today = parisToday(filter.now ?? new Date());
+  // Cheap when nothing is stale (two indexed lookups): the next deadlines shown and sorted on are today's.
+  await ensureDeadlinesCurrent(db, today);
+
   const where: Prisma.CaseWhereInput = { teamId: filter.teamId };
+  if (filter.deadlineWithinDays !== undefined) {
+    where.nextDeadlineOn = { gte: today, lte: addCalendarDays(today, filter.deadlineWithinDays) };
+  }
   if (filter.state) where.state = filter.state;
   else if (filter.openOnly) where.state = { not: "CLOSED" };
   if (filter.sectorId) where.sectorId = filter.sectorId;
@@ -68,7 +86,9 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
       ? [{ household: { sortName: "asc" } }, { number: "asc" }]
       : filter.sort === "recent"
         ? [{ openedOn: "desc" }, { number: "desc" }]
-        : [{ hearingOn: { sort: "asc", nulls: "last" } }, { number: "asc" }];
+        : filter.sort === "echeance"
+          ? [{ nextDeadlineOn: { sort: "asc", nulls: "last" } }, { number: "asc" }]
+          : [{ hearingOn: { sort: "asc", nulls: "last" } }, { number: "asc" }];
 
   const total = await db.case.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
@@ -84,6 +104,8 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
       state: true,
       stage: true,
       hearingOn: true,
+      nextDeadlineOn: true,
+      nextDeadlineKind: true,
       openedOn: true,
       sector: { select: { name: true } },
       assignedWorker: { select: { name: true } },
@@ -108,6 +130,9 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
         state: c.state,
         stage: c.stage,
         hearingOn: c.hearingOn,
+        // Shown only when still to come: a list read without the daily roll-forward may hold a passed one.
+        nextDeadlineOn: c.nextDeadlineOn && c.nextDeadlineOn >= today ? c.nextDeadlineOn : null,
+        nextDeadlineKind: c.nextDeadlineOn && c.nextDeadlineOn >= today ? c.nextDeadlineKind : null,
         openedOn: c.openedOn,
         tenantName: tenant ? `${tenant.lastName.toUpperCase()} ${tenant.firstName}` : "—",
         city: c.household.city,

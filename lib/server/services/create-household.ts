@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/domain/roles";
 import { buildSearchText, buildSortName } from "@/lib/domain/search-text";
 import type { Db } from "@/lib/server/db";
 import { writeAudit } from "@/lib/server/audit";
+import { refreshDeadlinesForCases } from "@/lib/server/services/refresh-deadlines";
 import { ExpectedError, notFound } from "@/lib/server/errors";
 import { parisToday } from "@/lib/utils/dates";
 import type { NewHouseholdInput } from "@/lib/validation/household";
@@ -126,6 +127,7 @@ export async function createHousehold(db: Db, actor: Actor, input: NewHouseholdI
       },
       select: { id: true, number: true, state: true, stage: true },
     });
+    await refreshDeadlinesForCases(tx, [created.id], today);
 
     await writeAudit(tx, {
       userId: actor.id,

@@ -4,6 +4,7 @@ import { canRecordProcedure, canViewCases } from "@/lib/domain/permissions";
 import { stageReached } from "@/lib/domain/procedure/stages";
 import type { Actor } from "@/lib/domain/roles";
 import { writeAudit } from "@/lib/server/audit";
+import { refreshDeadlinesForCases } from "@/lib/server/services/refresh-deadlines";
 import type { Db } from "@/lib/server/db";
 import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
 import { formatDay, parisToday, toIsoDay } from "@/lib/utils/dates";
@@ -25,7 +26,8 @@ function invalid(fieldErrors: Record<string, string[]>): ExpectedError {
  * Records one act of the procedure: the ProcedureEvent row, the case's
  * denormalised stage and hearing date recomputed from every act on file, the
  * version bump (optimistic concurrency, decision 005) and the audit row, in
- * one transaction. Deadlines are not stored: getCaseProcedure computes them.
+ * one transaction, with the case's dated deadlines recomputed for the lists
+ * (refresh-deadlines.ts); the case page computes its timeline afresh.
  */
 export async function recordProcedureEvent(
   db: Db,
@@ -101,6 +103,9 @@ export async function recordProcedureEvent(
       },
       select: { id: true },
     });
+    const deadlines = await refreshDeadlinesForCases(tx, [c.id], today).then(() =>
+      tx.case.findUniqueOrThrow({ where: { id: c.id }, select: { nextDeadlineOn: true, nextDeadlineKind: true } }),
+    );
 
     const iso = (d: Date | null) => (d ? toIsoDay(d) : null);
     await writeAudit(tx, {
@@ -123,6 +128,8 @@ export async function recordProcedureEvent(
         },
         stage,
         hearingOn: iso(hearingOn),
+        nextDeadlineOn: iso(deadlines.nextDeadlineOn),
+        nextDeadlineKind: deadlines.nextDeadlineKind,
         version: input.version + 1,
       },
     });

@@ -1,0 +1,123 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DeadlineKind } from "@/lib/domain/labels";
+import { nextDeadline, PROCEDURE_DEADLINES_VERSION, procedureDeadlines } from "@/lib/domain/procedure/deadline-list";
+import { procedureFacts } from "@/lib/domain/procedure/facts";
+import type { Db } from "@/lib/server/db";
+
+/**
+ * The procedure deadlines kept for lists (decision 008): every dated deadline
+ * of a case in CaseDeadline, computed from its acts (not from today), and the
+ * first one from today on cached in Case.nextDeadlineOn / nextDeadlineKind so
+ * that "À faire" and the caseload filter and sort with an index.
+ *
+ * - Services that change a case's procedure call `refreshDeadlinesForCases`
+ *   inside their transaction.
+ * - `ensureDeadlinesCurrent` runs before the lists read them: it recomputes the
+ *   cases written without deadlines or with an older PROCEDURE_DEADLINES_VERSION
+ *   (seeds, factories, a rule change), and once a day moves the cached next
+ *   deadline forward for the cases whose next deadline has passed. Neither
+ *   touches Case.version: this is derived data, not a user's write.
+ */
+
+type Tx = Prisma.TransactionClient | Db;
+
+const BATCH = 500;
+
+/** Recomputes and stores the deadlines of these cases; returns how many were written. */
+export async function refreshDeadlinesForCases(tx: Tx, caseIds: readonly string[], today: Date): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < caseIds.length; i += BATCH) {
+    const ids = caseIds.slice(i, i + BATCH);
+    const cases = await tx.case.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        debtCents: true,
+        lease: { select: { signedOn: true, rentCents: true, landlord: { select: { kind: true } } } },
+        procedureEvents: { select: { stage: true, date: true, delayMonths: true } },
+      },
+    });
+    const rows: Prisma.CaseDeadlineCreateManyInput[] = [];
+    // Cases sharing the same next deadline are updated together.
+    const byNext = new Map<string, { on: Date | null; kind: DeadlineKind | null; ids: string[] }>();
+    for (const c of cases) {
+      const facts = procedureFacts({
+        events: c.procedureEvents,
+        leaseSignedOn: c.lease?.signedOn ?? null,
+        landlordKind: c.lease?.landlord.kind ?? null,
+        monthlyRentCents: c.lease?.rentCents ?? null,
+        debtCents: c.debtCents,
+        householdMet: false,
+      });
+      const deadlines = procedureDeadlines(facts);
+      for (const d of deadlines) rows.push({ caseId: c.id, kind: d.kind, on: d.on, ruleId: d.ruleId });
+      const next = nextDeadline(deadlines, today);
+      const key = next ? `${next.on.toISOString()}|${next.kind}` : "none";
+      const group = byNext.get(key) ?? { on: next?.on ?? null, kind: next?.kind ?? null, ids: [] };
+      group.ids.push(c.id);
+      byNext.set(key, group);
+    }
+    const found = cases.map((c) => c.id);
+    await tx.caseDeadline.deleteMany({ where: { caseId: { in: found } } });
+    if (rows.length) await tx.caseDeadline.createMany({ data: rows });
+    for (const group of byNext.values()) {
+      await tx.case.updateMany({
+        where: { id: { in: group.ids } },
+        data: { nextDeadlineOn: group.on, nextDeadlineKind: group.kind, deadlinesVersion: PROCEDURE_DEADLINES_VERSION },
+      });
+    }
+    written += found.length;
+  }
+  return written;
+}
+
+/** Cases never computed, or computed with older rules. */
+export async function recomputeOutdatedDeadlines(db: Db, today: Date): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const outdated = await db.case.findMany({
+      where: { deadlinesVersion: { lt: PROCEDURE_DEADLINES_VERSION } },
+      select: { id: true },
+      take: BATCH,
+    });
+    if (outdated.length === 0) return total;
+    total += await db.$transaction((tx) => refreshDeadlinesForCases(tx, outdated.map((c) => c.id), today), { timeout: 120_000 });
+  }
+}
+
+/**
+ * Moves Case.nextDeadlineOn to the next CaseDeadline on or after today for the
+ * cases whose cached next deadline has passed (an indexed range: nothing to do
+ * on most days). Ties go to the first kind in the enum's order, as in nextDeadline().
+ */
+export async function rollNextDeadlinesForward(db: Db, today: Date): Promise<number> {
+  const [moved, cleared] = await db.$transaction([
+    db.$executeRaw`
+      UPDATE "Case" AS c
+         SET "nextDeadlineOn" = d."on", "nextDeadlineKind" = d."kind"
+        FROM (
+          SELECT DISTINCT ON (cd."caseId") cd."caseId", cd."on", cd."kind"
+            FROM "CaseDeadline" AS cd
+            JOIN "Case" AS stale ON stale."id" = cd."caseId"
+           WHERE stale."nextDeadlineOn" < ${today}::date AND cd."on" >= ${today}::date
+           ORDER BY cd."caseId", cd."on", cd."kind"
+        ) AS d
+       WHERE c."id" = d."caseId"`,
+    db.$executeRaw`
+      UPDATE "Case" SET "nextDeadlineOn" = NULL, "nextDeadlineKind" = NULL
+       WHERE "nextDeadlineOn" < ${today}::date`,
+  ]);
+  return moved + cleared;
+}
+
+let rolledForwardOn: string | null = null;
+
+/** Called by the queries that read the next deadline, before they read it. */
+export async function ensureDeadlinesCurrent(db: Db, today: Date): Promise<void> {
+  await recomputeOutdatedDeadlines(db, today);
+  const day = today.toISOString().slice(0, 10);
+  if (rolledForwardOn === day) return;
+  await rollNextDeadlinesForward(db, today);
+  rolledForwardOn = day;
+}
