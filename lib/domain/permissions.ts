@@ -83,3 +83,63 @@ export function canViewBilling(actor: Actor, teamId: string): boolean {
 export function canManageAgreements(actor: Actor, teamId: string): boolean {
   return canViewBilling(actor, teamId);
 }
+
+/**
+ * Letters (issue 7). Printing a letter shows a household's name and address:
+ * whoever may see the team's cases may print them. Confirming a letter as sent
+ * records an outreach step: the roles that record outreach (not admins, who
+ * manage accounts, nor funders). The texts and the letterhead speak for the
+ * whole team: its coordinators, and the admins who set teams up.
+ */
+export function canPrepareLetters(actor: Actor, teamId: string): boolean {
+  return canViewCases(actor, teamId);
+}
+
+export function canRecordLetters(actor: Actor, teamId: string): boolean {
+  return canViewCases(actor, teamId) && (actor.role === "SOCIAL_WORKER" || actor.role === "JURIST" || actor.role === "COORDINATOR");
+}
+
+export function canEditLetterTemplates(actor: Actor, teamId: string): boolean {
+  return (actor.role === "COORDINATOR" || actor.role === "ADMIN") && isTeamMember(actor, teamId);
+}
+
+/**
+ * Accounts (issue 8 "an admin manages teams and users"). An administrator
+ * manages the accounts of the teams they belong to, and accounts not yet in
+ * any team; they may add someone only to one of their own teams.
+ */
+export function canManageUsers(actor: Actor): boolean {
+  return actor.role === "ADMIN";
+}
+
+export function canManageUser(actor: Actor, targetTeamIds: readonly string[]): boolean {
+  return canManageUsers(actor) && (targetTeamIds.length === 0 || targetTeamIds.some((t) => isTeamMember(actor, t)));
+}
+
+/** A coordinator sees who is in their team (read-only: names, roles, status, last sign-in). */
+export function canViewTeamMembers(actor: Actor, teamId: string): boolean {
+  return (actor.role === "COORDINATOR" || actor.role === "ADMIN") && isTeamMember(actor, teamId);
+}
+
+/**
+ * The audit page (issue 8 §3): coordinators see the history and the access
+ * log of their team's cases; admins see every entry. Funders never: entries
+ * carry personal data.
+ */
+export function canViewAuditLog(actor: Actor): boolean {
+  return (actor.role === "COORDINATOR" && actor.teamIds.length > 0) || actor.role === "ADMIN";
+}
+
+/** Admins see every audit entry; a coordinator only those of their team's cases. */
+export function auditScopeIsGlobal(actor: Actor): boolean {
+  return actor.role === "ADMIN";
+}
+
+/**
+ * Retention (issue 8.5): seeing which closed households are due for
+ * anonymisation and anonymising them now, for the admin's teams. The daily
+ * command (scripts/retention.ts) runs the same service for every team.
+ */
+export function canManageRetention(actor: Actor): boolean {
+  return actor.role === "ADMIN" && actor.teamIds.length > 0;
+}

@@ -33,6 +33,10 @@ describe("checkTemplate", () => {
     expect(closestField("téléphone équipe")).toBe("telephone_equipe");
     expect(closestField("date audience")).toBe("date_audience");
     expect(closestField("xyz")).toBeNull();
+    expect(closestField("nom")).toBe("nom_locataire");
+    expect(closestField("telephone")).toBe("telephone_equipe");
+    expect(closestField("bailleurr")).toBe("bailleur");
+    expect(closestField("vile")).toBe("ville");
   });
 
   it("reports unclosed, stray, empty and nested braces", () => {

@@ -47,6 +47,9 @@ function distance(a: string, b: string): number {
 export function closestField(name: string): MergeFieldName | null {
   const wanted = name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\s\-.]+/g, "_");
   if (isMergeField(wanted)) return wanted;
+  // "nom" → nom_locataire, "telephone" → telephone_equipe: a word of the field's name.
+  const byWord = MERGE_FIELD_NAMES.find((candidate) => wanted.length >= 3 && candidate.split("_").includes(wanted));
+  if (byWord) return byWord;
   let best: MergeFieldName | null = null;
   let bestScore = Infinity;
   for (const candidate of MERGE_FIELD_NAMES) {
@@ -56,7 +59,7 @@ export function closestField(name: string): MergeFieldName | null {
       bestScore = score;
     }
   }
-  return best && bestScore <= Math.max(2, Math.floor(best.length / 4)) ? best : null;
+  return best && bestScore <= Math.max(1, Math.floor(best.length / 4)) ? best : null;
 }
 
 interface ParsedLine {
