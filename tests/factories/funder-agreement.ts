@@ -15,6 +15,11 @@ export interface FunderAgreementOptions {
   advanceShareBp?: number;
   advanceReceivedCents?: number;
   maxSupportWeeks?: number;
+  /** Ceiling of the agreement's total funding, in cents. */
+  capCents?: number | null;
+  /** At most this many acts of a kind per household (FunderRate.maxPerHousehold). */
+  maxPerHousehold?: Partial<Record<BillableAct, number>>;
+  reference?: string | null;
 }
 
 export async function createFunderAgreement(
@@ -31,8 +36,14 @@ export async function createFunderAgreement(
       advanceShareBp: opts.advanceShareBp ?? 6000,
       advanceReceivedCents: opts.advanceReceivedCents ?? 0,
       maxSupportWeeks: opts.maxSupportWeeks ?? 8,
+      capCents: opts.capCents ?? null,
+      reference: opts.reference ?? null,
       rates: {
-        create: Object.entries(opts.rates).map(([act, amountCents]) => ({ act: act as BillableAct, amountCents: amountCents as number })),
+        create: Object.entries(opts.rates).map(([act, amountCents]) => ({
+          act: act as BillableAct,
+          amountCents: amountCents as number,
+          maxPerHousehold: opts.maxPerHousehold?.[act as BillableAct] ?? null,
+        })),
       },
     },
     include: { rates: true },
