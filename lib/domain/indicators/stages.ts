@@ -13,6 +13,17 @@ import type { OpenState } from "@/lib/domain/outreach/states";
 export const STAGE_GROUPS = ["FIRST_LETTER", "VISITS", "REMINDER", "SUPPORTED"] as const;
 export type StageGroup = (typeof STAGE_GROUPS)[number];
 
+/**
+ * French names of the report's stages (kept here, next to the grouping: they
+ * are the indicators' words, not a stored enum's).
+ */
+export const STAGE_GROUP_LABELS: Readonly<Record<StageGroup, string>> = {
+  FIRST_LETTER: "Premier courrier",
+  VISITS: "Visites à domicile",
+  REMINDER: "Relance",
+  SUPPORTED: "Accompagnement",
+};
+
 export const STAGE_OF_STATE: Readonly<Record<OpenState, StageGroup>> = {
   IDENTIFIED: "FIRST_LETTER",
   FIRST_LETTER_SENT: "FIRST_LETTER",

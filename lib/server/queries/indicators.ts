@@ -315,3 +315,24 @@ export async function listIndicatorCases(db: Db, actor: Actor, filter: Indicator
     source: r.source,
   }));
 }
+
+// ───────────────────────────── Filter choices
+
+export interface IndicatorFilterOptions {
+  teams: { id: string; name: string }[];
+  /** Sectors of the actor's teams (names only: no personal data, so the funder viewer gets them too). */
+  sectors: { id: string; name: string; teamId: string; teamName: string }[];
+}
+
+export async function indicatorFilterOptions(db: Db, actor: Actor): Promise<IndicatorFilterOptions> {
+  if (!canViewIndicators(actor)) return { teams: [], sectors: [] };
+  const teams = await db.team.findMany({
+    where: { id: { in: [...actor.teamIds] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, sectors: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
+  });
+  return {
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
+    sectors: teams.flatMap((t) => t.sectors.map((s) => ({ id: s.id, name: s.name, teamId: t.id, teamName: t.name }))),
+  };
+}
