@@ -30,6 +30,8 @@ import { createOrganisation, createTeam, type TeamWithSectors } from "@/tests/fa
 import { createUser, type CreatedUser } from "@/tests/factories/user";
 
 import { ESSONNE_TEAM_NAME, seedEssonne } from "./scenarios/essonne";
+import { recomputeOutdatedDeadlines } from "@/lib/server/services/refresh-deadlines";
+import { parisToday } from "@/lib/utils/dates";
 
 export const DEMO_PASSWORD = "maintien-demo";
 /** What `--scenario` accepts (comma-separated): the demo, and the Essonne 18-month report (prisma/scenarios/). */
@@ -236,6 +238,26 @@ function planPasDeCalaisCases(rng: Rng, ctx: SeedContext, team: TeamWithSectors,
   });
 }
 
+/** Opened about 33 months ago, closed without contact a few months later: past the default 24-month retention. */
+function planLongClosedCase(rng: Rng, ctx: SeedContext, team: TeamWithSectors, landlords: LandlordRow[]): CasePlan {
+  const town = rng.pick(ESSONNE_TOWNS);
+  return planCaseAtState({
+    teamId: team.id,
+    state: "CLOSED",
+    closureReason: "NO_CONTACT",
+    stage: "HEARING",
+    openedOn: addDays(ctx.today, -1000),
+    now: ctx.now,
+    landlordId: (landlords.find((l) => l.kind === "AGENCY") ?? (landlords[0] as LandlordRow)).id,
+    household: { tenant: { firstName: "Solange", lastName: "Delaunay" }, phone: "06 48 27 91 35", notes: "Ménage connu de la MDS d'Étampes." },
+    town,
+    sectorId: team.sectors.find((s) => s.name === town.sector)?.id ?? null,
+    assignedWorkerId: ctx.users.worker.id,
+    createdById: ctx.users.coordinator.id,
+    rng,
+  });
+}
+
 // ───────────────────────────── Seeding
 
 /** Writes the demo data with the given client (already inside a transaction). */
@@ -287,6 +309,10 @@ export async function seedDemoInto(tx: Db, { now }: { now: Date }): Promise<Seed
     ...planEssonneCases(rng.fork(), ctx, essonne, essonneLandlords),
     ...planPasDeCalaisCases(rng.fork(), ctx, pasDeCalais, landlords62),
   ]);
+  // Retention (issue 8.5): a household whose only case closed more than two
+  // years ago, due for anonymisation (Administration → Conservation des
+  // données). Its own random stream: the rest of the demo stays as it was.
+  await insertCasePlans(tx, [planLongClosedCase(createRng(SEED + 85), ctx, essonne, essonneLandlords)]);
 
   // Rates of the Pas-de-Calais 2025 call for projects, as data for the current year.
   const year = today.getUTCFullYear();
@@ -399,6 +425,10 @@ async function main(): Promise<number> {
         for (const account of result.accounts) console.log(`  ${account.email.padEnd(36)} ${account.role}`);
       }
     }
+    // The procedure deadlines the lists read (decision 008): computed here rather than on the first page view.
+    const started = Date.now();
+    const computed = await recomputeOutdatedDeadlines(db, parisToday(new Date()));
+    if (computed > 0) console.log(`Échéances de procédure calculées pour ${computed} dossiers en ${Date.now() - started} ms.`);
     return 0;
   } finally {
     await db.$disconnect();
