@@ -326,6 +326,8 @@ export async function seedDemoInto(tx: Db, { now }: { now: Date }): Promise<Seed
     // 60 % of a 60 000 € budget, received at signature.
     advanceReceivedCents: 3_600_000,
     maxSupportWeeks: 8,
+    capCents: 6_000_000,
+    reference: `Convention ${year}-091`,
   });
 
   return { accounts: ACCOUNTS.map(({ email, role }) => ({ email, role })), skipped: false };
