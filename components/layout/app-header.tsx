@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(app)/actions";
+import { SessionActivity } from "@/components/auth/session-activity";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 
 export interface NavItem {
@@ -31,6 +32,10 @@ export function AppHeader({ items, userName, role }: { items: NavItem[]; userNam
             <span className="block font-medium text-slate-900">{userName}</span>
             <span>{ROLE_LABELS[role]}</span>
           </p>
+          <Link href="/compte" className="rounded px-2 py-2 text-sm font-medium text-blue-800 underline underline-offset-4">
+            Mon compte
+          </Link>
+          <SessionActivity />
           <form action={signOutAction}>
             <button type="submit" className="rounded-md border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
               Se déconnecter

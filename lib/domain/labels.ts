@@ -231,3 +231,48 @@ export const BILLABLE_ACT_LABELS = {
   SUPPORT_WEEK: "Semaine d'accompagnement",
 } as const;
 export type BillableAct = keyof typeof BILLABLE_ACT_LABELS;
+
+/** Audit entries (issue 8 audit page): the action codes services write, in French. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "case.create": "Création du dossier",
+  "landlord.create": "Création d'un bailleur",
+  "hearing.claimed_debt.update": "Dette réclamée modifiée",
+  "hearing.ledger_line.create": "Mois ajouté au décompte",
+  "hearing.ledger_line.update": "Mois du décompte modifié",
+  "hearing.ledger_line.delete": "Mois du décompte supprimé",
+  "hearing.request.create": "Demande au juge ajoutée",
+  "hearing.request.update": "Demande au juge modifiée",
+  "support.diagnostic.create": "Diagnostic créé",
+  "support.diagnostic.update": "Diagnostic modifié",
+  "support.week.create": "Semaine d'accompagnement enregistrée",
+  "support.week.update": "Semaine d'accompagnement modifiée",
+  "support.period.start": "Accompagnement commencé",
+  "support.period.end": "Accompagnement terminé",
+  "support.aid_request.create": "Demande d'aide créée",
+  "support.aid_request.update": "Demande d'aide modifiée",
+  "billing.agreement.create": "Convention financeur créée",
+  "billing.agreement.update": "Convention financeur modifiée",
+  "letter_template.save": "Modèle de courrier enregistré",
+  "letter_template.reset": "Modèle de courrier rétabli",
+  "team.letterhead": "En-tête des courriers modifié",
+  "user.invite": "Invitation d'un compte",
+  "user.invitation.renew": "Nouvelle invitation",
+  "user.invitation.accept": "Invitation acceptée",
+  "user.deactivate": "Compte désactivé",
+  "user.reactivate": "Compte réactivé",
+  "user.unlock": "Compte déverrouillé",
+  "user.password.change": "Mot de passe changé",
+  "user.totp.enable": "Double authentification activée",
+  "user.totp.disable": "Double authentification désactivée",
+  "user.totp.reset": "Double authentification réinitialisée",
+};
+
+/** The French label of an audit action; workflow actions are named after their step ("outreach.visit"). */
+export function auditActionLabel(action: string): string {
+  const known = AUDIT_ACTION_LABELS[action];
+  if (known) return known;
+  const [prefix, rest] = [action.slice(0, action.indexOf(".")), action.slice(action.indexOf(".") + 1).toUpperCase()];
+  if (prefix === "outreach" && rest in OUTREACH_KIND_LABELS) return `Aller-vers : ${OUTREACH_KIND_LABELS[rest as OutreachKind]}`;
+  if (prefix === "procedure" && rest in PROCEDURE_STAGE_LABELS) return `Procédure : ${PROCEDURE_STAGE_LABELS[rest as ProcedureStage]}`;
+  return action;
+}

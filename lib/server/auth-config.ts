@@ -1,83 +1,72 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
+import { SESSION_POLICY } from "@/lib/domain/accounts/session-expiry";
 import { db } from "@/lib/server/db";
-import { verifyPassword } from "@/lib/server/password";
+import { getEnv } from "@/lib/server/env";
+import { clientAddress, signInLimiter } from "@/lib/server/rate-limit";
+import { nextClaims, sessionFromClaims, type SessionClaims } from "@/lib/server/session-claims";
+import { signInWithPassword, type SignInResult } from "@/lib/server/services/sign-in";
 
-/** Sign-in refused because of too many failed attempts. */
-class LockedOut extends CredentialsSignin {
-  code = "locked";
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from "@/lib/domain/accounts/lockout";
+
+/**
+ * A refused sign-in. `code` travels in the URL when the Auth.js route is
+ * called directly, so it stays a short word; the server action reads the
+ * details (until when, the second-step challenge) from the error itself.
+ */
+export class SignInRefused extends CredentialsSignin {
+  constructor(readonly result: Exclude<SignInResult, { ok: true }>) {
+    super();
+    this.code = result.reason;
+  }
 }
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
-/** Absolute session lifetime: a working day. */
-const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(512),
-});
-
-// A valid argon2id hash of a random string: verifying against it when the
-// e-mail is unknown keeps the response time the same as for a wrong password.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1lJzK3Y0Hh1p2V2e6jD0m5v6VYQm3mWwq2G3yqQy2tE";
-
-async function authorize(raw: unknown) {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, passwordHash: true, active: true, lockedUntil: true, failedLoginCount: true, sessionVersion: true },
-  });
-  if (!user) {
-    await verifyPassword(DUMMY_HASH, password);
-    return null;
+async function authorize(credentials: Partial<Record<string, unknown>>, request: Request) {
+  const text = (k: string) => (typeof credentials[k] === "string" ? (credentials[k] as string) : undefined);
+  const result = await signInWithPassword(
+    db,
+    { email: text("email"), password: text("password"), challenge: text("challenge"), totp: text("totp") },
+    { address: clientAddress(request.headers, getEnv().TRUST_PROXY), now: new Date(), limiter: signInLimiter() },
+  );
+  if (!result.ok) {
+    if (result.reason === "invalid") return null;
+    throw new SignInRefused(result);
   }
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) throw new LockedOut();
-  const ok = await verifyPassword(user.passwordHash, password);
-  if (!ok || !user.active) {
-    const failed = user.failedLoginCount + 1;
-    await db.user.update({
-      where: { id: user.id },
-      data: failed >= MAX_FAILED_LOGINS
-        ? { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) }
-        : { failedLoginCount: failed },
-    });
-    if (failed >= MAX_FAILED_LOGINS) throw new LockedOut();
-    return null;
-  }
-  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
-  return { id: user.id, sessionVersion: user.sessionVersion };
+  return { id: result.user.id, sessionVersion: result.user.sessionVersion };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   // Behind a reverse proxy or on localhost: the deployment sets AUTH_URL if it needs a fixed origin.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The cookie lives as long as the longest session; the idle and absolute
+  // limits are decided in the jwt callback (session-claims.ts) so that the
+  // sign-in page can say which one ended the session. Auth.js re-signs the
+  // JWT on every read of /api/auth/session; `updateAge` only throttles
+  // database sessions and plays no part here.
+  session: { strategy: "jwt", maxAge: Math.round(SESSION_POLICY.absoluteMs / 1000) },
   pages: { signIn: "/connexion" },
   providers: [
     Credentials({
-      credentials: { email: { label: "Adresse e-mail" }, password: { label: "Mot de passe", type: "password" } },
+      credentials: {
+        email: { label: "Adresse e-mail" },
+        password: { label: "Mot de passe", type: "password" },
+        challenge: {},
+        totp: { label: "Code de vérification" },
+      },
       authorize,
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      // Only the user id and the session version travel in the cookie; role and
-      // teams are read from the database on every request (lib/server/session.ts),
-      // so a role change or a deactivation applies at once.
-      if (user?.id) {
-        token.sub = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
-      }
-      return token;
+    jwt({ token, user, trigger, session }) {
+      // Only the user id, the session version and the session's times travel
+      // in the cookie; role and teams are read from the database on every
+      // request (lib/server/session.ts), so a role change or a deactivation
+      // applies at once.
+      return nextClaims(token as SessionClaims, { user: user as { id?: string; sessionVersion?: number } | undefined, trigger, update: session }, Date.now()) as typeof token;
     },
-    session({ session, token }) {
-      return { ...session, userId: token.sub, sessionVersion: token.sv };
+    session({ token }) {
+      return sessionFromClaims(token as SessionClaims) as never;
     },
   },
 });

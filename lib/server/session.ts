@@ -1,43 +1,40 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import type { Actor, Role } from "@/lib/domain/roles";
-import { auth } from "@/lib/server/auth-config";
+import { auth, unstable_update } from "@/lib/server/auth-config";
 import { db } from "@/lib/server/db";
+import { loadSessionUser, reissueGrant, type SessionState, type SessionUser } from "@/lib/server/session-claims";
 
-export interface CurrentUser extends Actor {
-  name: string;
-  email: string;
-  teams: { id: string; name: string }[];
+export type CurrentUser = SessionUser;
+
+/**
+ * The session of this request: the user re-read from the database (a
+ * deactivated account or a bumped session version stops working at once), or
+ * why there is none. Cached per request.
+ */
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  const session = (await auth()) as { userId?: string; sessionVersion?: number; ended?: "idle" | "absolute" } | null;
+  return loadSessionUser(db, session);
+});
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getSessionState()).user);
+
+/** The sign-in page's query for the reason a session ended ("Votre session a expiré…"). */
+const REASON_QUERY: Record<string, string> = { idle: "inactivite", absolute: "duree", closed: "fermee" };
+
+/** For pages: the user, or a redirect to the sign-in page that says why. */
+export async function requireUser(): Promise<CurrentUser> {
+  const state = await getSessionState();
+  if (state.user) return state.user;
+  const why = REASON_QUERY[state.reason];
+  redirect(why ? `/connexion?session=${why}` : "/connexion");
 }
 
 /**
- * The signed-in user, re-read from the database on every request: a
- * deactivated account or a bumped session version stops working at once.
+ * Keeps the current browser signed in after its own session version was
+ * bumped (password change): the cookie is re-issued with the new version,
+ * every other session stops. For server actions only (they may set cookies).
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await auth()) as { userId?: string; sessionVersion?: number } | null;
-  if (!session?.userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      sessionVersion: true,
-      memberships: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
-    },
-  });
-  if (!user || !user.active || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
-  const teams = user.memberships.map((m) => m.team);
-  return { id: user.id, name: user.name, email: user.email, role: user.role as Role, teams, teamIds: teams.map((t) => t.id) };
-});
-
-/** For pages: the user, or a redirect to the sign-in page. */
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/connexion");
-  return user;
+export async function reissueCurrentSession(userId: string, sessionVersion: number, now: Date): Promise<void> {
+  await unstable_update(reissueGrant(userId, sessionVersion, now.getTime()) as never);
 }

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/roles";
+import type { Db } from "@/lib/server/db";
+
+/**
+ * Who read a case's personal data, and when (issue 8 §3; GDPR art. 5(2)
+ * accountability, art. 32 traceability): the case page, the hearing file and
+ * its PDF, the support tab, letters. Call it only AFTER the read was
+ * authorised (the query returned the case), so a refused attempt writes
+ * nothing and the log never holds ids of cases the reader may not see.
+ *
+ * A page is rendered again after each form it holds is sent (revalidation):
+ * one row per person, case and minute is enough to answer "who looked at
+ * this household, when", without a row per re-render.
+ */
+export const ACCESS_LOG_DEDUP_MS = 60_000;
+
+export async function logCaseAccess(db: Db, actor: Pick<Actor, "id">, caseId: string, now: Date = new Date()): Promise<void> {
+  const recent = await db.accessLog.findFirst({
+    where: { userId: actor.id, caseId, at: { gt: new Date(now.getTime() - ACCESS_LOG_DEDUP_MS), lte: now } },
+    select: { id: true },
+  });
+  if (recent) return;
+  await db.accessLog.create({ data: { userId: actor.id, caseId, at: now } });
+}
