@@ -23,7 +23,10 @@ export function cellText(value: CellValue): string {
     const pad = (n: number) => String(n).padStart(2, "0");
     return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   }
-  return String(value)
+  const text = String(value);
+  // Most cells need only a trim: the replacements run only when there is something to fold.
+  if (!/[\u00a0\u202f\u2007\t\n\r]| {2}/.test(text)) return text.trim();
+  return text
     .replace(/[\u00a0\u202f\u2007\t]/g, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -238,6 +238,8 @@ export interface LandlordPlan {
   toCreate: Map<string, ImportRow["landlord"]>;
   /** Existing landlords whose empty contact fields the list fills. */
   toComplete: Map<string, Partial<Pick<ExistingLandlord, "addressLine" | "postcode" | "city" | "phone" | "email">>>;
+  /** The kind of each existing landlord the list uses (the procedure deadlines depend on it). */
+  existingKinds: Map<string, LandlordKind>;
 }
 
 /**
@@ -256,6 +258,7 @@ export function planLandlords(rows: ReadonlyArray<ImportRow>, existing: Readonly
   const toCreate = new Map<string, ImportRow["landlord"]>();
   const toComplete: LandlordPlan["toComplete"] = new Map();
   const existingById = new Map(existing.map((l) => [l.id, l]));
+  const newKeysByName = new Map<string, string[]>();
 
   for (const row of rows) {
     const l = row.landlord;
@@ -278,10 +281,14 @@ export function planLandlords(rows: ReadonlyArray<ImportRow>, existing: Readonly
     // a postcode joins a new landlord of the same name.
     let key = `${name}|${l.postcode ?? ""}`;
     if (!toCreate.has(key)) {
-      const sameName = [...toCreate.keys()].find((k) => k.startsWith(`${name}|`) && (!l.postcode || k.endsWith("|")));
+      const keys = newKeysByName.get(name) ?? [];
+      const sameName = keys.find((k) => !l.postcode || k.endsWith("|"));
       if (sameName) key = sameName;
     }
-    if (!toCreate.has(key)) toCreate.set(key, l);
+    if (!toCreate.has(key)) {
+      toCreate.set(key, l);
+      newKeysByName.set(name, [...(newKeysByName.get(name) ?? []), key]);
+    }
     else {
       const first = toCreate.get(key)!;
       const merged = { ...first };
@@ -290,7 +297,9 @@ export function planLandlords(rows: ReadonlyArray<ImportRow>, existing: Readonly
     }
     byRow.set(row.rowNumber, { newKey: key });
   }
-  return { byRow, toCreate, toComplete };
+  const existingKinds = new Map<string, LandlordKind>();
+  for (const ref of byRow.values()) if ("existingId" in ref) existingKinds.set(ref.existingId, existingById.get(ref.existingId)!.kind);
+  return { byRow, toCreate, toComplete, existingKinds };
 }
 
 export const ELIGIBILITY_FLAG_LABELS: Record<EligibilityFlag, string> = {
