@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HorizontalBarChart } from "@/components/dashboard/bar-chart";
 import { ChartSection } from "@/components/dashboard/chart-section";
@@ -12,7 +13,7 @@ import { indicatorFilterParams, parseIndicatorFilter, type IndicatorParams } fro
 import { describePeriod, formatDays, indicatorReport, type ReportSection } from "@/lib/domain/indicators/report";
 import { formatPercent, percent } from "@/lib/domain/indicators/stages";
 import { LANDLORD_KIND_LABELS } from "@/lib/domain/labels";
-import { canViewIndicators } from "@/lib/domain/permissions";
+import { canViewBilling, canViewIndicators } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
 import { canExportCaseList, computeIndicators, indicatorFilterOptions } from "@/lib/server/queries/indicators";
 import { requireUser } from "@/lib/server/session";
@@ -43,6 +44,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
   const { filter, errors } = parseIndicatorFilter(await searchParams, parisToday(new Date()));
   const [indicators, options] = await Promise.all([computeIndicators(db, user, filter), indicatorFilterOptions(db, user)]);
   const report = indicatorReport(indicators);
+  const billing = user.teamIds.some((t) => canViewBilling(user, t));
   const { cases } = indicators;
   const teamName = filter.teamId ? options.teams.find((t) => t.id === filter.teamId)?.name : null;
   const sectorName = filter.sectorId ? options.sectors.find((s) => s.id === filter.sectorId)?.name : null;
@@ -134,8 +136,16 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
       </div>
 
       <p className="text-sm text-slate-700">
-        Facturation : les actes facturables et les montants dus par convention sont sur la page de facturation ; ce tableau de bord compte
-        les diagnostics et les semaines d&apos;accompagnement de la période.
+        Facturation : ce tableau de bord compte les actes de la période (diagnostics, semaines d&apos;accompagnement) ; les montants dus
+        par convention, avec les plafonds et l&apos;avance reçue, sont calculés sur la page{" "}
+        {billing ? (
+          <Link href="/facturation" className="font-medium text-blue-800 underline underline-offset-4">
+            Facturation
+          </Link>
+        ) : (
+          "Facturation (coordination)"
+        )}
+        .
       </p>
     </div>
   );

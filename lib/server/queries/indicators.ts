@@ -98,7 +98,8 @@ interface IndicatorRow {
   landlords: { concerned: number; contacted: number; answered: number };
   joint: { in_progress: number; closed: number };
   hearings: { held: number; present: number; with_jurist: number; met_before: number };
-  acts: { flash: number; in_depth: number; weeks: number; week_cases: number };
+  diagnostics: { flash: number; in_depth: number };
+  weeks: { weeks: number; week_cases: number };
   monthly: Array<{ month: string; opened: number; closed: number }> | null;
 }
 
@@ -181,16 +182,18 @@ async function computeScopeIndicators(db: Db, scope: IndicatorScope): Promise<In
          'met_before', COUNT(*) FILTER (WHERE k.supported AND k.first_contact_on < h.first_on)
        ) FROM hearing h JOIN caseload k ON k.id = h.id) AS hearings,
       (SELECT json_build_object(
-         'flash', COALESCE((SELECT COUNT(*) FROM caseload k JOIN "Diagnostic" d ON d."caseId" = k.id
-                            WHERE d.kind = 'FLASH' AND d."doneOn" <= ${to} AND ${fromCond(Prisma.sql`d."doneOn"`)}), 0),
-         'in_depth', COALESCE((SELECT COUNT(*) FROM caseload k JOIN "Diagnostic" d ON d."caseId" = k.id
-                               WHERE d.kind = 'IN_DEPTH' AND d."doneOn" <= ${to} AND ${fromCond(Prisma.sql`d."doneOn"`)}), 0),
+         'flash', COUNT(*) FILTER (WHERE d.kind = 'FLASH'),
+         'in_depth', COUNT(*) FILTER (WHERE d.kind = 'IN_DEPTH')
+       ) FROM caseload k
+       JOIN "Diagnostic" d ON d."caseId" = k.id
+       WHERE d."doneOn" <= ${to} AND ${fromCond(Prisma.sql`d."doneOn"`)}) AS diagnostics,
+      (SELECT json_build_object(
          'weeks', COUNT(*),
          'week_cases', COUNT(DISTINCT k.id)
        ) FROM caseload k
        JOIN "SupportPeriod" sp ON sp."caseId" = k.id
        JOIN "SupportWeek" w ON w."periodId" = sp.id
-       WHERE w."weekOf" <= ${to} AND ${fromCond(Prisma.sql`w."weekOf"`)}) AS acts,
+       WHERE w."weekOf" <= ${to} AND ${fromCond(Prisma.sql`w."weekOf"`)}) AS weeks,
       (SELECT json_agg(json_build_object('month', month, 'opened', opened, 'closed', closed) ORDER BY month)
        FROM (SELECT month, SUM(opened)::int AS opened, SUM(closed)::int AS closed FROM months GROUP BY month) m) AS monthly
   `;
@@ -222,8 +225,8 @@ function toIndicators(scope: IndicatorScope, row: IndicatorRow): Indicators {
   result.landlords = { concerned: row.landlords.concerned, contacted: row.landlords.contacted, answered: row.landlords.answered };
   result.jointVisits = { inProgress: row.joint.in_progress, closed: row.joint.closed };
   result.hearings = { held: row.hearings.held, householdPresent: row.hearings.present, withJurist: row.hearings.with_jurist, metBefore: row.hearings.met_before };
-  result.diagnostics = { flash: row.acts.flash, inDepth: row.acts.in_depth };
-  result.supportWeeks = { weeks: row.acts.weeks, cases: row.acts.week_cases };
+  result.diagnostics = { flash: row.diagnostics.flash, inDepth: row.diagnostics.in_depth };
+  result.supportWeeks = { weeks: row.weeks.weeks, cases: row.weeks.week_cases };
   result.monthly = fillMonths(scope.from, scope.to, (row.monthly ?? []) as MonthCount[]);
   return result;
 }
