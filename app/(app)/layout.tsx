@@ -1,5 +1,6 @@
 import { AppHeader, type NavItem } from "@/components/layout/app-header";
 import { canAdminister, canCreateHousehold, canUseCaseload, canViewBilling, canViewDueWork, canViewIndicators } from "@/lib/domain/permissions";
+import { canViewAuditLog } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/server/session";
 
 // Pages hold personal data: never cached, always rendered for the signed-in user.
@@ -15,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (canViewIndicators(user)) items.push({ href: "/indicateurs", label: "Indicateurs" });
   if (user.teamIds.some((t) => canViewBilling(user, t))) items.push({ href: "/facturation", label: "Facturation" });
   if (canAdminister(user)) items.push({ href: "/administration", label: "Administration" });
+  else if (canViewAuditLog(user)) items.push({ href: "/administration", label: "Équipe et journal" });
   return (
     <>
       <AppHeader items={items} userName={user.name} role={user.role} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { logCaseAccess } from "@/lib/server/access-log";
 import { CaseSummary } from "@/components/case/case-summary";
 import { OutreachPanel } from "@/components/outreach/outreach-panel";
 import { OutreachTimeline } from "@/components/outreach/timeline";
@@ -19,6 +20,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const data = await getCase(db, user, id);
   // Not found and not allowed look the same: another team must not learn the id exists.
   if (!data) notFound();
+  await logCaseAccess(db, user, data.id);
   const now = new Date();
   const workflow = await getCaseWorkflow(db, user, id, now);
   if (!workflow) notFound();

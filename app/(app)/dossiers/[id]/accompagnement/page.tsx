@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { logCaseAccess } from "@/lib/server/access-log";
 import { AidRequests, type AidRequestRow } from "@/components/support/aid-requests";
 import type { DiagnosticFormValues } from "@/components/support/diagnostic-form";
 import { DiagnosticsPanel, type DiagnosticCard } from "@/components/support/diagnostics-panel";
@@ -137,6 +138,7 @@ export default async function SupportPage({ params }: { params: Promise<{ id: st
   const support = await getCaseSupport(db, user, id, new Date());
   // Not found and not allowed look the same: another team must not learn the id exists.
   if (!support) notFound();
+  await logCaseAccess(db, user, id);
   const today = toIsoDay(support.today);
   const latest = support.diagnostics[0];
   const newValues: DiagnosticFormValues = latest

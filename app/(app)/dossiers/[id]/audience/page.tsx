@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { logCaseAccess } from "@/lib/server/access-log";
 import { ClaimedDebtForm } from "@/components/hearing/claimed-debt-form";
 import { DebtCheckSummary } from "@/components/hearing/debt-check";
 import { HearingRequests, type HearingRequestRow } from "@/components/hearing/hearing-requests";
@@ -97,6 +98,7 @@ export default async function HearingFilePage({ params, searchParams }: { params
   const file = await getHearingFile(db, user, id, new Date());
   // Not found and not allowed look the same: another team must not learn the id exists.
   if (!file) notFound();
+  await logCaseAccess(db, user, file.caseId);
 
   const submitted = simulationFieldsFrom(await searchParams);
   const simulation = parseSimulation(submitted);

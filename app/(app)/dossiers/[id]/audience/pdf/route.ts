@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { logCaseAccess } from "@/lib/server/access-log";
 import { db } from "@/lib/server/db";
 import { renderHearingFilePdf } from "@/lib/server/pdf/hearing-file-pdf";
 import { getHearingFile, simulateForHearingFile } from "@/lib/server/queries/get-hearing-file";
@@ -20,6 +21,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const now = new Date();
   const file = await getHearingFile(db, user, id, now);
   if (!file) return new NextResponse("Page introuvable", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  await logCaseAccess(db, user, file.caseId, now);
 
   const simulation = parseSimulation(simulationFieldsFrom(request.nextUrl.searchParams));
   const plan = simulation?.ok ? simulateForHearingFile(file, simulation.value) : null;

@@ -1,0 +1,105 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/server/action";
+import { db } from "@/lib/server/db";
+import { readSmtpConfig } from "@/lib/server/mail/config";
+import { sendMail } from "@/lib/server/mail/send-mail";
+import { inviteUser, type Invitation } from "@/lib/server/services/invite-user";
+import { renewInvitation } from "@/lib/server/services/renew-invitation";
+import { resetUserTotp } from "@/lib/server/services/reset-user-totp";
+import { setUserActive } from "@/lib/server/services/set-user-active";
+import { unlockUser } from "@/lib/server/services/unlock-user";
+import { formatInstant } from "@/lib/utils/dates";
+import type { ActionState } from "@/lib/validation/action-state";
+import { inviteUserSchema, setUserActiveSchema, userIdSchema } from "@/lib/validation/accounts";
+
+/** What the invitation forms receive: the link, shown once (only its hash is stored). */
+export type InvitationState = ActionState & { link?: string; mailed?: boolean; mailNote?: string };
+
+const refresh = () => revalidatePath("/administration/utilisateurs");
+
+/** The link's origin: AUTH_URL when the deployment fixes it, else the host the admin is using. */
+async function invitationLink(token: string): Promise<string> {
+  const fixed = process.env.AUTH_URL?.replace(/\/+$/, "").replace(/\/api\/auth$/, "");
+  if (fixed) return `${fixed}/invitation/${token}`;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${proto}://${host}/invitation/${token}`;
+}
+
+/**
+ * Sends the link by e-mail when SMTP is configured (lib/server/mail); the
+ * link is shown to the administrator in every case, to pass on otherwise.
+ */
+async function deliver(invitation: Invitation, to: { name: string; email: string }, message: string): Promise<InvitationState> {
+  const link = await invitationLink(invitation.token);
+  const state: InvitationState = { status: "success", message, link, mailed: false };
+  if (!readSmtpConfig().ok) {
+    state.mailNote = "L'envoi d'e-mails n'est pas configuré : transmettez ce lien à la personne vous-même (par un canal sûr).";
+    return state;
+  }
+  try {
+    await sendMail({
+      to: to.email,
+      subject: "Votre compte Maintien",
+      text: [
+        `Bonjour ${to.name},`,
+        "",
+        "Un compte a été créé pour vous dans Maintien, l'outil de suivi de l'équipe mobile de prévention des expulsions.",
+        "Choisissez votre mot de passe en ouvrant ce lien :",
+        link,
+        "",
+        `Ce lien ne sert qu'une fois et expire le ${formatInstant(invitation.expiresAt)}.`,
+        "Si vous n'attendiez pas ce message, ignorez-le.",
+      ].join("\n"),
+    });
+    state.mailed = true;
+    state.mailNote = `Le lien a été envoyé par e-mail à ${to.email}.`;
+  } catch (error) {
+    state.mailNote = `${error instanceof Error ? error.message : "L'e-mail n'est pas parti."} Transmettez le lien vous-même.`;
+  }
+  return state;
+}
+
+export const inviteUserAction = formAction(inviteUserSchema, async (input, { user, now }) => {
+  const invitation = await inviteUser(db, user, input, now);
+  refresh();
+  return deliver(invitation, input, `Invitation créée pour ${input.name}. Le lien est valable jusqu'au ${formatInstant(invitation.expiresAt)}.`);
+});
+
+export const renewInvitationAction = formAction(userIdSchema, async (input, { user, now }) => {
+  const invitation = await renewInvitation(db, user, input, now);
+  const invited = await db.user.findUniqueOrThrow({ where: { id: invitation.userId }, select: { name: true, email: true } });
+  refresh();
+  return deliver(invitation, invited, `Nouveau lien créé pour ${invited.name} ; l'ancien ne fonctionne plus.`);
+});
+
+export const setUserActiveAction = formAction(setUserActiveSchema, async (input, { user, now }) => {
+  try {
+    await setUserActive(db, user, input, now);
+    return { status: "success", message: input.active ? "Compte réactivé." : "Compte désactivé : ses sessions sont fermées." };
+  } finally {
+    refresh();
+  }
+});
+
+export const unlockUserAction = formAction(userIdSchema, async (input, { user, now }) => {
+  try {
+    await unlockUser(db, user, input, now);
+    return { status: "success", message: "Compte déverrouillé." };
+  } finally {
+    refresh();
+  }
+});
+
+export const resetUserTotpAction = formAction(userIdSchema, async (input, { user, now }) => {
+  try {
+    await resetUserTotp(db, user, input, now);
+    return { status: "success", message: "Double authentification retirée : la personne pourra la réactiver depuis « Mon compte »." };
+  } finally {
+    refresh();
+  }
+});
