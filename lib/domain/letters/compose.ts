@@ -173,3 +173,24 @@ export function letterAsText(letter: ComposedLetter): string {
   const contact = letter.letterhead.slice(1);
   return [...letter.body, "", ...letter.signature, ...(contact.length ? ["", "—", letter.letterhead[0]!, ...contact] : []), "", `Référence : ${letter.reference}`].join("\n");
 }
+
+/** A fictitious household for the template page's preview: the hearing two months ahead. */
+export function exampleCase(today: Date): LetterCase {
+  return {
+    caseId: "exemple",
+    number: 42,
+    tenants: [
+      { firstName: "Gaëlle", lastName: "Lefèvre" },
+      { firstName: "Marc", lastName: "Lefèvre" },
+    ],
+    address: { line: "12 rue des Lilas", extra: "Bâtiment B", postcode: "91000", city: "Évry-Courcouronnes" },
+    email: null,
+    phone: null,
+    hearingOn: new Date(today.getTime() + 60 * 86_400_000),
+    courtName: "Tribunal de proximité de Juvisy-sur-Orge",
+    procedureRef: "26/01234",
+    debtCents: 3250_00,
+    landlord: { name: "SCI Les Tilleuls", addressLine: "4 avenue de la Gare", postcode: "91100", city: "Corbeil-Essonnes" },
+    referentName: "Jérôme Lefèvre",
+  };
+}

@@ -1,8 +1,10 @@
 import "server-only";
-import { composeLetter, letterUnavailable, tenantNames, householdAddressLine, type ComposedLetter, type LetterCase, type Letterhead } from "@/lib/domain/letters/compose";
-import { DEFAULT_TEMPLATES, type LetterTemplateText } from "@/lib/domain/letters/defaults";
+import { composeLetter, householdAddressLine, letterUnavailable, mergeValuesFor, tenantNames, type ComposedLetter, type LetterCase, type Letterhead } from "@/lib/domain/letters/compose";
+import { DEFAULT_TEMPLATES, SMS_TEXT, type LetterTemplateText } from "@/lib/domain/letters/defaults";
+import { renderBody } from "@/lib/domain/letters/template";
 import { letterDue, VISIT_TO_MAKE_STATES, type LetterDueFacts } from "@/lib/domain/letters/due";
 import { LETTER_KINDS, type LetterKind } from "@/lib/domain/letters/kinds";
+import type { LetterSelection } from "@/lib/domain/letters/selection";
 import { OUTREACH_STATES } from "@/lib/domain/outreach/states";
 import { canEditLetterTemplates, canPrepareLetters, canRecordLetters } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
@@ -191,8 +193,10 @@ export interface CaseLetters {
   tenantLetterSentOn: Date | null;
   landlordLetterSentOn: Date | null;
   options: CaseLetterOption[];
-  /** The e-mail of the first letter, as it will be sent. */
+  /** The first letter, as it will print and be e-mailed. */
   firstLetter: ComposedLetter;
+  /** The suggested SMS (lib/domain/letters/defaults.ts SMS_TEXT), merged. */
+  smsText: string;
   letterhead: LetterheadView;
   canRecord: boolean;
   today: Date;
@@ -224,6 +228,7 @@ export async function getCaseLetters(db: Db, actor: Actor, caseId: string, now: 
     landlordLetterSentOn: row.landlordLetterSentOn,
     options: LETTER_KINDS.map((kind) => ({ kind, due: letterDue(kind, facts, today), unavailable: letterUnavailable(kind, c) })),
     firstLetter: composeLetter("TENANT_FIRST_LETTER", templates.TENANT_FIRST_LETTER, c, letterhead, today),
+    smsText: renderBody(SMS_TEXT, mergeValuesFor(c, letterhead, today)).join(" "),
     letterhead,
     canRecord: canRecordLetters(actor, row.teamId),
     today,
@@ -245,8 +250,7 @@ export async function getCaseLetter(db: Db, actor: Actor, caseId: string, kind: 
 
 // ───────────────────────────── Batches
 
-/** Which cases a batch is about; the letter kind then keeps those whose letter is due. */
-export type LetterSelection = { by: "due" } | { by: "today" } | { by: "import"; importBatchId: string };
+export type { LetterSelection };
 
 /** The kinds a selection offers: imported lists get first letters and landlord letters. */
 export function kindsFor(selection: LetterSelection): LetterKind[] {

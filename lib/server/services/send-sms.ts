@@ -12,8 +12,8 @@ import { getSmsProvider, type SmsProvider } from "@/lib/server/sms/sms-provider"
 import { parisTime, parisToday } from "@/lib/utils/dates";
 import type { SendSmsInput } from "@/lib/validation/letters";
 
-/** The suggested SMS for a case, merged with the team's letterhead (one paragraph). */
-export function smsTextFor(values: Parameters<typeof renderBody>[1]): string {
+/** The suggested SMS for a case, merged with the team's letterhead (one paragraph; the page shows the same). */
+function smsTextFor(values: Parameters<typeof renderBody>[1]): string {
   return renderBody(SMS_TEXT, values).join(" ");
 }
 

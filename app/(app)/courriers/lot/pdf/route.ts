@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { batchFileName, batchTitle, parseBatchQuery } from "@/lib/domain/letters/selection";
+import { db } from "@/lib/server/db";
+import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
+import { getBatchLetters, lettersTeamId } from "@/lib/server/queries/letters";
+import { getCurrentUser } from "@/lib/server/session";
+import { toIsoDay } from "@/lib/utils/dates";
+import { notFoundResponse, pdfResponse } from "../../pdf-response";
+
+// Personal data: rendered for the signed-in user on every request, never cached.
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /courriers/lot/pdf?courrier=premier-courrier&lot=a-envoyer (or
+ * lot=aujourd-hui, lot=liste&liste=<id>): every due letter of the batch in one
+ * PDF, one letter from a new page. Generating records nothing: the user
+ * confirms the sending afterwards ("Confirmer l'envoi").
+ */
+export async function GET(request: NextRequest) {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  const parsed = parseBatchQuery(request.nextUrl.searchParams);
+  const teamId = lettersTeamId(user);
+  if (!parsed || !teamId) return notFoundResponse();
+  const now = new Date();
+  const found = await getBatchLetters(db, user, teamId, parsed.kind, parsed.selection, now);
+  if (!found) return notFoundResponse();
+  if (found.letters.length === 0) return notFoundResponse("Aucun courrier à imprimer pour ce lot.");
+  const title = batchTitle(parsed.kind, parsed.selection, found.batch.importBatch?.fileName);
+  const bytes = await renderLettersPdf(found.letters, { title, author: user.teams.find((t) => t.id === teamId)?.name ?? "Maintien", now });
+  return pdfResponse(bytes, batchFileName(parsed.kind, parsed.selection, toIsoDay(found.batch.today)));
+}
