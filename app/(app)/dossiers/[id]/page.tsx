@@ -45,6 +45,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <Link href={`/dossiers/${data.id}/audience`} className="self-start font-medium text-blue-800 underline underline-offset-4">
         Dossier d&apos;audience (dette, plan d&apos;apurement, demandes, PDF)
       </Link>
+      <Link href={`/courriers/dossiers/${data.id}`} className="self-start font-medium text-blue-800 underline underline-offset-4">
+        Courriers (premier courrier, bailleur, avis de passage, relance, e-mail, SMS)
+      </Link>
       <Link href={`/dossiers/${data.id}/accompagnement`} className="self-start font-medium text-blue-800 underline underline-offset-4">
         Accompagnement (diagnostics, semaines, démarches)
       </Link>
