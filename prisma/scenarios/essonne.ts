@@ -88,7 +88,8 @@ export function essonnePeriod(now: Date): { from: Date; to: Date } {
 
 // ───────────────────────────── The cases
 
-interface Spec {
+/** One case of the report: its outcome and how the household got there. */
+export interface Spec {
   state: CaseState;
   closureReason?: ClosureReason;
   contactAfter?: SequenceState;
@@ -140,7 +141,7 @@ export function essonneSpecs(): Spec[] {
   ];
 }
 
-const isSupported = (s: Spec) => s.state === "SUPPORTED" || s.closedFrom === "SUPPORTED";
+export const isSupported = (s: Spec) => s.state === "SUPPORTED" || s.closedFrom === "SUPPORTED";
 
 /** Outreach visits the case's history has (0, 1 or 2). */
 function visitCount(s: Spec): number {
@@ -157,7 +158,7 @@ function visitCount(s: Spec): number {
 }
 
 /** Days before today the case was opened, by outcome: in-progress cases are the recent ones. */
-function openedDaysAgo(s: Spec, rng: Rng, windowDays: number): number {
+export function openedDaysAgo(s: Spec, rng: Rng, windowDays: number): number {
   switch (s.state) {
     case "FIRST_LETTER_SENT":
       return rng.int(3, 14);
@@ -174,7 +175,7 @@ function openedDaysAgo(s: Spec, rng: Rng, windowDays: number): number {
 }
 
 /** The procedure stage reached, from the time since the préfecture's list (mostly assignations). */
-function stageFor(s: Spec, daysAgo: number, rng: Rng): PrincipalStage {
+export function stageFor(s: Spec, daysAgo: number, rng: Rng): PrincipalStage {
   // A few households come from the CCAPEX at the commandement de payer.
   if (rng.chance(0.07)) return "COMMANDEMENT_DE_PAYER";
   if (daysAgo < 45) return "ASSIGNATION";
@@ -185,7 +186,7 @@ function stageFor(s: Spec, daysAgo: number, rng: Rng): PrincipalStage {
   return roll < 0.78 ? "JUDGMENT" : "HEARING";
 }
 
-const HELD: ReadonlyArray<PrincipalStage> = ["HEARING", "JUDGMENT", "JUDGMENT_SERVED", "COMMANDEMENT_QUITTER_LIEUX"];
+export const HELD: ReadonlyArray<PrincipalStage> = ["HEARING", "JUDGMENT", "JUDGMENT_SERVED", "COMMANDEMENT_QUITTER_LIEUX"];
 
 // ───────────────────────────── Landlords
 

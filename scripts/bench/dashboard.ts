@@ -1,0 +1,308 @@
+// `npm run bench:dashboard`: the dashboard and the caseload list at national
+// scale (issue 6.6). Generates N cases (default 100 000) with their events on
+// the embedded database (PGlite, in a temp dir) and on a throwaway PostgreSQL
+// cluster, then prints the server time (median and p95 over --runs runs after
+// --warmup) of:
+//   - the dashboard, computeIndicators (lib/server/queries/indicators.ts),
+//     national (every team) and one team over a past period;
+//   - the best hand-written SQL for the same numbers (hand-sql.ts), and the
+//     ratio dashboard / SQL, with a check that both give the same numbers;
+//   - a filtered, paginated caseload page, listCases (lib/server/queries/list-cases.ts).
+// Targets printed beside: dashboard ≤ 1.5× the SQL and < 300 ms on PostgreSQL,
+// caseload page < 100 ms. A missed target prints EXPLAIN ANALYZE of the
+// statements behind it (or always with --explain).
+//
+//   npm run bench:dashboard -- [--cases 100000] [--teams 10] [--runs 15] [--warmup 3]
+//                              [--db embedded,postgres] [--templates 4000] [--explain]
+//
+// A manual command: never part of `npm test` or CI (it takes minutes).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+import type { IndicatorFilter } from "@/lib/domain/indicators/filter";
+import type { Actor } from "@/lib/domain/roles";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { computeIndicators } from "@/lib/server/queries/indicators";
+import { listCases, type CaseloadFilter } from "@/lib/server/queries/list-cases";
+import { addDays, addMonths, parisDayOf } from "@/tests/factories/calendar";
+import { createRng } from "@/tests/factories/random";
+
+import { startEmbeddedDatabase } from "../db/embedded-server";
+import { applyMigrations } from "../db/migrations";
+import { findPostgresBinaries, startThrowawayCluster } from "../db/pg-cluster";
+import { bulkInsert, type Row } from "./bulk-insert";
+import { caseRows, idFactory, landlordRows, planTemplates, type BenchTeam } from "./generate";
+import { compareWithDashboard } from "./compare";
+import { runHandSql, type HandScope } from "./hand-sql";
+import { formatMs, printTable, summarise, type Line } from "./report";
+
+const { values: args } = parseArgs({
+  options: {
+    cases: { type: "string", default: "100000" },
+    teams: { type: "string", default: "10" },
+    runs: { type: "string", default: "15" },
+    warmup: { type: "string", default: "3" },
+    db: { type: "string", default: "embedded,postgres" },
+    templates: { type: "string", default: "4000" },
+    explain: { type: "boolean", default: false },
+  },
+});
+
+const CASES = Number(args.cases);
+const TEAMS = Number(args.teams);
+const RUNS = Number(args.runs);
+const WARMUP = Number(args.warmup);
+const TEMPLATES = Math.min(Number(args.templates), CASES);
+const TARGETS = { dashboardMs: 300, ratio: 1.5, caseloadMs: 100 };
+
+const log = (line: string) => console.log(line);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+interface Target {
+  kind: "embedded" | "postgres";
+  label: string;
+  url: string;
+  poolMax: number;
+  stop: () => Promise<void>;
+}
+
+async function startTarget(kind: Target["kind"]): Promise<Target> {
+  if (kind === "embedded") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maintien-bench-"));
+    const embedded = await startEmbeddedDatabase({ dataDir: path.join(dir, "pglite"), handleSignals: false, log: () => {} });
+    return {
+      kind,
+      label: "PGlite (embedded)",
+      url: embedded.url,
+      poolMax: 1,
+      stop: async () => {
+        await embedded.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const cluster = await startThrowawayCluster();
+  return { kind, label: `PostgreSQL ${cluster.version.replace(/^postgres \(PostgreSQL\) /, "").split(" ")[0]}`, url: cluster.url, poolMax: 5, stop: () => cluster.stop() };
+}
+
+// ───────────────────────────── data
+
+interface Loaded {
+  teams: BenchTeam[];
+  counts: Record<string, number>;
+}
+
+async function load(client: pg.Client, now: Date): Promise<Loaded> {
+  const rng = createRng(66_000);
+  const newId = idFactory();
+  const t0 = performance.now();
+  const templates = planTemplates(TEMPLATES, now);
+  log(`  ${TEMPLATES} template cases planned by the factories in ${seconds(t0)}`);
+
+  const teams: BenchTeam[] = Array.from({ length: TEAMS }, (_, i) => ({
+    id: newId(),
+    name: `Équipe bench ${String(i + 1).padStart(2, "0")}`,
+    sectors: ["Nord", "Centre", "Sud"].map((name) => ({ id: newId(), name })),
+    coordinatorId: newId(),
+    workerIds: [newId(), newId(), newId()],
+    juristId: newId(),
+  }));
+  await bulkInsert(client, "Team", teams.map((t) => ({ id: t.id, name: t.name, departement: "91" })));
+  await bulkInsert(client, "Sector", teams.flatMap((t) => t.sectors.map((s) => ({ ...s, teamId: t.id }))));
+  const users = teams.flatMap((t, i) =>
+    [
+      [t.coordinatorId, "COORDINATOR"],
+      ...t.workerIds.map((id) => [id, "SOCIAL_WORKER"]),
+      [t.juristId, "JURIST"],
+    ].map(([id, role], j) => ({ id, role, teamId: t.id, email: `bench.${i}.${j}@bench.maintien.invalid`, name: `Bench ${i}.${j}`, passwordHash: "!" })),
+  );
+  await bulkInsert(client, "User", users.map(({ teamId: _t, ...u }) => u));
+  await bulkInsert(client, "TeamMembership", users.map((u) => ({ userId: u.id, teamId: u.teamId })));
+
+  const counts: Record<string, number> = {};
+  const add = async (table: string, rows: Row[]) => {
+    await bulkInsert(client, table, rows);
+    counts[table] = (counts[table] ?? 0) + rows.length;
+  };
+  const t1 = performance.now();
+  const perTeam = Math.ceil(CASES / TEAMS);
+  let done = 0;
+  for (const [i, team] of teams.entries()) {
+    const count = Math.min(perTeam, CASES - done);
+    const landlords = landlordRows(team.id, Math.ceil(count / 1.2), now, rng, newId);
+    await add("Landlord", landlords);
+    const ids = landlords.map((l) => l.id as string);
+    // Chunks of 2 500 cases: bounded memory, and still large INSERTs.
+    for (let start = 0; start < count; start += 2500) {
+      const n = Math.min(2500, count - start);
+      for (const [table, rows] of caseRows({ templates, offset: done + start, count: n, team, landlords: ids, now, rng, newId })) await add(table, rows);
+    }
+    done += count;
+    process.stdout.write(`\r  loaded ${done.toLocaleString("en")} / ${CASES.toLocaleString("en")} cases (${seconds(t1)})   `);
+    if (i === teams.length - 1) process.stdout.write("\n");
+  }
+  const t2 = performance.now();
+  await client.query("VACUUM ANALYZE");
+  log(`  VACUUM ANALYZE in ${seconds(t2)}`);
+  return { teams, counts };
+}
+
+// ───────────────────────────── timing
+
+async function time(runs: number, warmup: number, fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+/** Every SQL statement Prisma sends while `fn` runs, with its parameters (for EXPLAIN). */
+function statementRecorder(prisma: PrismaClient) {
+  let recording: Array<{ query: string; params: unknown[] }> | null = null;
+  prisma.$on("query" as never, (e: { query: string; params: string }) => {
+    if (recording) recording.push({ query: e.query, params: JSON.parse(e.params) as unknown[] });
+  });
+  return async (fn: () => Promise<unknown>) => {
+    recording = [];
+    await fn();
+    const out = recording;
+    recording = null;
+    return out;
+  };
+}
+
+async function explain(client: pg.Client, title: string, statements: Array<{ query: string; params: unknown[] }>): Promise<void> {
+  for (const [i, s] of statements.entries()) {
+    if (/^\s*(BEGIN|COMMIT|ROLLBACK|SET)\b/i.test(s.query)) continue;
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.query}`, s.params);
+    log(`\n── EXPLAIN ANALYZE: ${title}, statement ${i + 1}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  }
+}
+
+async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
+  log(`\n▶ ${kind === "embedded" ? "Embedded database (PGlite)" : "PostgreSQL (throwaway cluster)"}`);
+  const t0 = performance.now();
+  const target = await startTarget(kind);
+  const lines: Line[] = [];
+  try {
+    await applyMigrations(target.url, { poolMax: 1 });
+    log(`  ${target.label} started and migrated in ${seconds(t0)}`);
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    const t1 = performance.now();
+    const { teams, counts } = await load(client, now);
+    log(`  ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
+    log(`  data loaded in ${seconds(t1)}`);
+
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: target.url, max: target.poolMax }),
+      log: [{ emit: "event", level: "query" }],
+    });
+    const record = statementRecorder(prisma);
+    const today = parisDayOf(now);
+    const team = teams[0] as BenchTeam;
+    const national: Actor = { id: team.coordinatorId, role: "COORDINATOR", teamIds: teams.map((t) => t.id) };
+    const coordinator: Actor = { id: team.coordinatorId, role: "COORDINATOR", teamIds: [team.id] };
+
+    const dashboards: Array<{ name: string; actor: Actor; filter: IndicatorFilter; hand: HandScope }> = [
+      {
+        name: `national, ${CASES.toLocaleString("en")} cases, up to today`,
+        actor: national,
+        filter: { from: null, to: today, teamId: null, sectorId: null, landlordKind: null },
+        hand: { teamIds: national.teamIds as string[], from: null, to: today, sectorId: null },
+      },
+      {
+        name: "one team, a past 12-month period",
+        actor: coordinator,
+        filter: { from: addMonths(today, -15), to: addDays(addMonths(today, -3), -1), teamId: team.id, sectorId: null, landlordKind: null },
+        hand: { teamIds: [team.id], from: addMonths(today, -15), to: addDays(addMonths(today, -3), -1), sectorId: null },
+      },
+    ];
+    const sector = team.sectors[1] as { id: string };
+    const caseloads: Array<{ name: string; filter: CaseloadFilter }> = [
+      { name: "default view (open cases, by hearing), page 1", filter: { teamId: team.id, openOnly: true, sort: "audience", page: 1 } },
+      { name: "state + sector + search « mar » + sort by name, page 2", filter: { teamId: team.id, state: "CLOSED", sectorId: sector.id, q: "mar", sort: "nom", page: 2 } },
+      { name: "all cases, most recent, page 40", filter: { teamId: team.id, sort: "recent", page: 40 } },
+    ];
+
+    for (const d of dashboards) {
+      const first = await computeIndicators(prisma, d.actor, d.filter);
+      const hand = await runHandSql(client, d.hand);
+      const diffs = compareWithDashboard(first, hand);
+      const dash = summarise(await time(RUNS, WARMUP, () => computeIndicators(prisma, d.actor, d.filter)));
+      const sql = summarise(await time(RUNS, WARMUP, () => runHandSql(client, d.hand)));
+      const ratio = dash.median / sql.median;
+      const pgTarget = kind === "postgres";
+      const dashOk = pgTarget ? dash.median < TARGETS.dashboardMs : null;
+      const ratioOk = ratio <= TARGETS.ratio;
+      lines.push(
+        { db: target.label, what: `dashboard: ${d.name}`, stats: dash, target: pgTarget ? `< ${TARGETS.dashboardMs} ms` : "(PostgreSQL target)", ok: dashOk },
+        { db: target.label, what: `  hand-written SQL, same numbers${diffs.length ? " (DIFFERS)" : " (same numbers)"}`, stats: sql, target: "", ok: diffs.length ? false : null },
+        { db: target.label, what: "  ratio dashboard / SQL (medians)", ratio, target: `≤ ${TARGETS.ratio}×`, ok: ratioOk },
+      );
+      log(`  dashboard ${d.name}: ${formatMs(dash.median)} (SQL ${formatMs(sql.median)}, ${ratio.toFixed(2)}×), ${first.cases.total.toLocaleString("en")} cases counted`);
+      if (diffs.length) log(`  !! the dashboard and the hand-written SQL differ:\n    ${diffs.join("\n    ")}`);
+      if (args.explain || (pgTarget && !dashOk) || !ratioOk) {
+        await explain(client, `dashboard ${d.name}`, await record(() => computeIndicators(prisma, d.actor, d.filter)));
+        const { handSql } = await import("./hand-sql");
+        const h = handSql(d.hand);
+        await explain(client, `hand-written SQL ${d.name}`, [{ query: h.text, params: h.values }]);
+      }
+    }
+
+    for (const c of caseloads) {
+      const page = await listCases(prisma, coordinator, c.filter);
+      const stats = summarise(await time(RUNS, WARMUP, () => listCases(prisma, coordinator, c.filter)));
+      const ok = stats.median < TARGETS.caseloadMs;
+      lines.push({ db: target.label, what: `caseload: ${c.name} (${page.total.toLocaleString("en")} match)`, stats, target: `< ${TARGETS.caseloadMs} ms`, ok });
+      log(`  caseload ${c.name}: ${formatMs(stats.median)}, ${page.total} matching, ${page.rows.length} shown`);
+      if (args.explain || !ok) await explain(client, `caseload ${c.name}`, await record(() => listCases(prisma, coordinator, c.filter)));
+    }
+
+    await prisma.$disconnect();
+    await client.end();
+  } finally {
+    await target.stop();
+  }
+  return lines;
+}
+
+async function main(): Promise<number> {
+  if (!Number.isInteger(CASES) || CASES < 1 || !Number.isInteger(TEAMS) || TEAMS < 1 || RUNS < 1 || WARMUP < 0) {
+    console.error("--cases, --teams, --runs (≥ 1) and --warmup (≥ 0) take whole numbers.");
+    return 2;
+  }
+  const kinds = (args.db ?? "").split(",").map((s) => s.trim()).filter(Boolean) as Target["kind"][];
+  if (!kinds.length || kinds.some((k) => k !== "embedded" && k !== "postgres")) {
+    console.error("--db takes embedded, postgres or both (comma-separated).");
+    return 2;
+  }
+  if (kinds.includes("postgres") && !findPostgresBinaries()) {
+    console.error("PostgreSQL binaries not found (initdb, pg_ctl): install PostgreSQL or run with --db embedded.");
+    return 2;
+  }
+  const now = new Date();
+  log(`Bench: ${CASES.toLocaleString("en")} cases in ${TEAMS} teams, ${RUNS} timed runs after ${WARMUP} warm-up runs, on ${kinds.join(" and ")}.`);
+  log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}.`);
+  const lines: Line[] = [];
+  for (const kind of kinds) lines.push(...(await benchTarget(kind, now)));
+  printTable(lines);
+  return lines.some((l) => l.ok === false) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
