@@ -147,7 +147,7 @@ describe("import of a préfecture list", () => {
     expect(first.procedureEvents.map((e) => e.stage)).toEqual(["ASSIGNATION", "HEARING"]);
     expect(first.hearingOn).toEqual(first.procedureEvents[1]!.date);
     expect(first.debtCents).toBe(Number(row1["Dette locative"].replace(/\s|,/g, "")));
-    expect(first.household.sortName).toBe("muller elodie");
+    expect(first.household.sortName).toBe("muller helene");
     expect(first.household.searchText).toContain("muller");
     const cdp = cases.find((c) => c.procedureRef === "RG 26/10003")!;
     expect([cdp.stage, cdp.hearingOn, cdp.procedureEvents.length]).toEqual(["COMMANDEMENT_DE_PAYER", null, 1]);

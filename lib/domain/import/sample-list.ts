@@ -82,14 +82,14 @@ export function sampleRow(i: number, today: Date): SampleRow {
   const actDate = day(-(1 + (i % 90)));
   const privatePerson = i % 4 === 0;
   const [landlordName, landlordKind, landlordPostcode] = privatePerson
-    ? [`M. ${LAST[(i * 7) % LAST.length]} ${FIRST[(i * 3) % FIRST.length]}`, "Particulier", postcode]
+    ? [`M. ${LAST[(i * 7 + 3) % LAST.length]} ${FIRST[(i * 3 + 5) % FIRST.length]}`, "Particulier", postcode]
     : LANDLORDS[i % LANDLORDS.length]!;
   const rent = 45000 + (i % 40) * 1250;
   const debt = rent * (2 + (i % 6)) + (i % 100);
   const coTenant = i % 5 === 0;
   return {
     "Nom du locataire": LAST[i % LAST.length]!,
-    "Prénom du locataire": FIRST[Math.floor(i / LAST.length) % FIRST.length]!,
+    "Prénom du locataire": FIRST[(i + Math.floor(i / LAST.length)) % FIRST.length]!,
     "Nom du co-locataire": coTenant ? LAST[i % LAST.length]! : "",
     "Prénom du co-locataire": coTenant ? FIRST[(i + 7) % FIRST.length]! : "",
     Adresse: `${i + 1} ${STREETS[i % STREETS.length]}`,

@@ -1,0 +1,43 @@
+import { encodeWindows1252, sampleRow, SAMPLE_HEADERS, toCells, toCsvText } from "../../lib/domain/import/sample-list";
+import { expect, expectNoAxeViolations, test } from "./support/fixtures";
+
+test.describe("Import d'une liste de la préfecture", () => {
+  test("a coordinator uploads a list, reads the preview with a rejected row and its reason, imports, and sees the result", async ({ page, loginAs }, testInfo) => {
+    // Names and references unique to this run, so reruns on the same database stay independent.
+    const token = `${testInfo.project.name}${Date.now().toString(36)}`.toUpperCase();
+    const now = new Date();
+    const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+    const rows = [1, 2, 3].map((i) => {
+      const r = sampleRow(i, today);
+      return { ...r, "Nom du locataire": `${r["Nom du locataire"]}-${token}`, "Référence de la procédure": `${r["Référence de la procédure"]}-${token}` };
+    });
+    const bad = { ...sampleRow(4, today), "Nom du locataire": `FAURE-${token}`, "Dette locative": "abc", "Référence de la procédure": `RG-${token}` };
+    const csv = encodeWindows1252(toCsvText([[...SAMPLE_HEADERS], ...rows.map(toCells), toCells(bad)]));
+
+    await loginAs("coordination");
+    await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Importer" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Importer une liste de la préfecture" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Télécharger le modèle CSV" })).toHaveAttribute("href", "/modele-import-prefecture.csv");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Fichier de la liste").setInputFiles({ name: `liste-${token}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Voir l'aperçu" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Aperçu de l'import" })).toBeVisible();
+    await expect(page.getByText(/CSV Windows, séparateur « ; », 4 lignes/)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Lignes rejetées (1)" })).toBeVisible();
+    const rejected = page.getByRole("region", { name: "Lignes rejetées" });
+    await expect(rejected.getByRole("row", { name: /Dette locative/ })).toContainText("Dette locative : « abc » n'est pas un montant (ex. 1 234,56).");
+    await expect(page.getByRole("heading", { name: "Ménages à créer (3)" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Ménages à créer" })).toContainText(`${rows[0]!["Nom du locataire"]} ${rows[0]!["Prénom du locataire"]}`);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Importer 3 lignes" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Résultat de l'import" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("status").filter({ hasText: "Import enregistré : 3 dossiers créés, 0 complété." })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Télécharger la ligne non importée avec son motif (CSV)" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Dossiers créés (3)" })).toBeVisible();
+    for (const r of rows) await expect(page.getByRole("link", { name: new RegExp(`${r["Nom du locataire"]} ${r["Prénom du locataire"]}`) })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
