@@ -115,7 +115,7 @@ export function DiagnosticForm({
         </>
       ) : null}
 
-      <fieldset className="flex flex-col gap-2">
+      <fieldset className="flex flex-col gap-2" aria-describedby={err("kind") ? `${p}-kind-err` : undefined}>
         <legend className="text-sm font-medium text-slate-800">
           Type de diagnostic <span aria-hidden="true" className="text-red-700">*</span>
         </legend>
@@ -125,7 +125,11 @@ export function DiagnosticForm({
             {DIAGNOSTIC_KIND_LABELS[k]}
           </label>
         ))}
-        {err("kind") ? <p className="text-sm font-medium text-red-700">{err("kind")!.join(" ")}</p> : null}
+        {err("kind") ? (
+          <p id={`${p}-kind-err`} className="text-sm font-medium text-red-700">
+            {err("kind")!.join(" ")}
+          </p>
+        ) : null}
       </fieldset>
 
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">

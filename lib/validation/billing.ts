@@ -36,10 +36,13 @@ const wholeNumber = (label: string, min: number, max: number) =>
 const rateSchema = (act: BillableAct) =>
   z.preprocess(
     (v) => (v === undefined || v === null ? {} : v),
-    z.object({
-      amount: optionalEuros(`Le tarif « ${BILLABLE_ACT_LABELS[act]} »`, RATE_MAX),
-      maxPerHousehold: z.preprocess(emptyToUndefined, wholeNumber("Le plafond par ménage", 1, 99).optional()),
-    }),
+    z.object(
+      {
+        amount: optionalEuros(`Le tarif « ${BILLABLE_ACT_LABELS[act]} »`, RATE_MAX),
+        maxPerHousehold: z.preprocess(emptyToUndefined, wholeNumber("Le plafond par ménage", 1, 99).optional()),
+      },
+      { error: "Tarif invalide." },
+    ),
   );
 
 export const agreementSchema = z
@@ -58,7 +61,7 @@ export const agreementSchema = z
     cap: optionalEuros("Le plafond de la convention"),
     rates: z.preprocess(
       (v) => (v === undefined || v === null ? {} : v),
-      z.object(Object.fromEntries(BILLABLE_ACTS.map((a) => [a, rateSchema(a)])) as Record<BillableAct, ReturnType<typeof rateSchema>>),
+      z.object(Object.fromEntries(BILLABLE_ACTS.map((a) => [a, rateSchema(a)])) as Record<BillableAct, ReturnType<typeof rateSchema>>, { error: "Tarifs invalides." }),
     ),
   })
   .superRefine((v, ctx) => {
