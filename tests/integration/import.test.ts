@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { encodeWindows1252, sampleRow, SAMPLE_HEADERS, toCells, toCsvText, type SampleRow } from "@/lib/domain/import/sample-list";
@@ -8,6 +9,7 @@ import { ExpectedError } from "@/lib/server/errors";
 import { previewImport } from "@/lib/server/import/preview-import";
 import { readSpreadsheet } from "@/lib/server/import/read-file";
 import { importList } from "@/lib/server/import/run-import";
+import { deleteUpload, loadUpload, saveUpload, UPLOAD_TTL_MS } from "@/lib/server/import/upload-store";
 import { createHousehold } from "@/lib/server/services/create-household";
 import { refreshDeadlinesForCases } from "@/lib/server/services/refresh-deadlines";
 import { newHouseholdSchema } from "@/lib/validation/household";
@@ -305,5 +307,24 @@ describe("import of a préfecture list", () => {
     expect(await readSpreadsheet(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), "vieux.xls")).toEqual({ ok: false, message: expect.stringMatching(/\.xls/) });
     expect(await readSpreadsheet(new TextEncoder().encode("a;b"), "liste.pdf")).toEqual({ ok: false, message: "Type de fichier non accepté : choisissez un fichier .csv ou .xlsx." });
     expect(await readSpreadsheet(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), "liste.xlsx")).toEqual({ ok: false, message: expect.stringMatching(/illisible/) });
+  });
+
+  it("keeps an upload between preview and import for its user only, until it expires or is imported", async () => {
+    process.env.MAINTIEN_IMPORT_DIR = `/tmp/maintien-import-test-${process.pid}`;
+    const bytes = new TextEncoder().encode("a;b\n1;2\n");
+    const sha = await saveUpload("user-a", { fileName: "liste.csv", teamId: "team-1", bytes }, NOW);
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    const loaded = await loadUpload("user-a", sha, NOW);
+    expect(loaded && [loaded.fileName, loaded.teamId, Buffer.from(loaded.bytes).toString()]).toEqual(["liste.csv", "team-1", "a;b\n1;2\n"]);
+    expect(await loadUpload("user-b", sha, NOW)).toBeNull();
+    expect(await loadUpload("user-a", "../../etc/passwd", NOW)).toBeNull();
+    expect(await loadUpload("user-a", sha, new Date(NOW.getTime() + UPLOAD_TTL_MS + 1000))).toBeNull();
+    // Expired: removed on that read.
+    expect(await loadUpload("user-a", sha, NOW)).toBeNull();
+    const again = await saveUpload("user-a", { fileName: "liste.csv", teamId: "team-1", bytes }, NOW);
+    await deleteUpload("user-a", again);
+    expect(await loadUpload("user-a", again, NOW)).toBeNull();
+    await rm(process.env.MAINTIEN_IMPORT_DIR, { recursive: true, force: true });
+    delete process.env.MAINTIEN_IMPORT_DIR;
   });
 });
