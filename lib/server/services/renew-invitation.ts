@@ -11,11 +11,11 @@ import { invitationExpiry, newInvitationToken, type Invitation } from "@/lib/ser
  * (the link expired or was revoked, or the e-mail got lost). The previous link
  * stops working.
  */
-export async function renewInvitation(db: Db, actor: Actor, input: { userId: string }, now: Date): Promise<Invitation> {
+export async function renewInvitation(db: Db, actor: Actor, input: { userId: string }, now: Date): Promise<Invitation & { name: string; email: string }> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: input.userId },
-      select: { id: true, active: true, invitationTokenHash: true, invitationExpiresAt: true, memberships: { select: { teamId: true } } },
+      select: { id: true, name: true, email: true, active: true, invitationTokenHash: true, invitationExpiresAt: true, memberships: { select: { teamId: true } } },
     });
     if (!user || !canManageUser(actor, user.memberships.map((m) => m.teamId))) throw notFound("Ce compte");
     if (user.active || !user.invitationTokenHash) {
@@ -32,6 +32,6 @@ export async function renewInvitation(db: Db, actor: Actor, input: { userId: str
       before: { invitationExpiresAt: user.invitationExpiresAt?.toISOString() ?? null },
       after: { invitationExpiresAt: expiresAt.toISOString() },
     });
-    return { userId: user.id, token, expiresAt };
+    return { userId: user.id, token, expiresAt, name: user.name, email: user.email };
   });
 }

@@ -72,9 +72,8 @@ export const inviteUserAction = formAction(inviteUserSchema, async (input, { use
 
 export const renewInvitationAction = formAction(userIdSchema, async (input, { user, now }) => {
   const invitation = await renewInvitation(db, user, input, now);
-  const invited = await db.user.findUniqueOrThrow({ where: { id: invitation.userId }, select: { name: true, email: true } });
   refresh();
-  return deliver(invitation, invited, `Nouveau lien créé pour ${invited.name} ; l'ancien ne fonctionne plus.`);
+  return deliver(invitation, invitation, `Nouveau lien créé pour ${invitation.name} ; l'ancien ne fonctionne plus.`);
 });
 
 export const setUserActiveAction = formAction(setUserActiveSchema, async (input, { user, now }) => {

@@ -1,0 +1,42 @@
+import { Secret, TOTP } from "otpauth";
+import { beforeAll, describe, expect, it } from "vitest";
+
+beforeAll(() => {
+  process.env.AUTH_SECRET ??= "unit-tests-only-secret-0123456789abcdef";
+  process.env.DATABASE_URL ??= "postgresql://unit@127.0.0.1:1/unit";
+});
+
+describe("TOTP and sealed values", () => {
+  it("encrypts the secret (tamper-evident) and checks codes ±1 step, once each", async () => {
+    const { checkTotpCode, newTotpSecret, openTotpSecret, sealTotpSecret, totpQrSvg, totpUri } = await import("./totp");
+    const secret = newTotpSecret();
+    const sealed = sealTotpSecret(secret);
+    expect(sealed).not.toContain(secret);
+    expect(openTotpSecret(sealed)).toBe(secret);
+    expect(sealTotpSecret(secret)).not.toBe(sealed); // a fresh IV each time
+    const parts = sealed.split(".");
+    parts[2] = parts[2]!.slice(0, -2) + (parts[2]!.endsWith("AA") ? "BB" : "AA");
+    expect(openTotpSecret(parts.join("."))).toBeNull();
+
+    const uri = totpUri(secret, "ines@asso.fr");
+    expect(uri).toMatch(/^otpauth:\/\/totp\/Maintien:ines%40asso\.fr\?/);
+    expect(await totpQrSvg(uri)).toMatch(/^<svg/);
+
+    const t = Date.parse("2026-06-10T09:00:10Z");
+    const gen = (ts: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: ts });
+    expect(checkTotpCode("u1", secret, gen(t - 30_000), t)).toMatchObject({ ok: true });
+    expect(checkTotpCode("u1", secret, gen(t - 30_000), t)).toEqual({ ok: false, reason: "reused" });
+    expect(checkTotpCode("u1", secret, gen(t), t)).toMatchObject({ ok: true });
+    expect(checkTotpCode("u1", secret, gen(t + 60_000), t)).toEqual({ ok: false, reason: "invalid" });
+    expect(checkTotpCode("u2", secret, "12a456", t)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("signs short-lived values per purpose", async () => {
+    const { sign, verifySigned } = await import("./signing");
+    const token = sign("signin-challenge-v1", { uid: "u1" }, 1_000);
+    expect(verifySigned("signin-challenge-v1", token, 999)).toMatchObject({ uid: "u1" });
+    expect(verifySigned("signin-challenge-v1", token, 1_000)).toBeNull();
+    expect(verifySigned("session-reissue-v1", token, 0)).toBeNull();
+    expect(verifySigned("signin-challenge-v1", token.replace(/^./, "x"), 0)).toBeNull();
+  });
+});
