@@ -2,6 +2,7 @@ import { AppHeader, type NavItem } from "@/components/layout/app-header";
 import { canAdminister, canCreateHousehold, canUseCaseload, canViewBilling, canViewDueWork, canViewIndicators } from "@/lib/domain/permissions";
 import { canViewAuditLog } from "@/lib/domain/permissions";
 import { canPrepareLetters } from "@/lib/domain/permissions";
+import { canImport } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/server/session";
 
 // Pages hold personal data: never cached, always rendered for the signed-in user.
@@ -14,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (canUseCaseload(user)) items.push({ href: "/dossiers", label: "Dossiers" });
   if (canUseCaseload(user)) items.push({ href: "/bailleurs", label: "Bailleurs" });
   if (user.teamIds.some((t) => canCreateHousehold(user, t))) items.push({ href: "/dossiers/nouveau", label: "Nouveau ménage" });
+  if (user.teamIds.some((t) => canImport(user, t))) items.push({ href: "/import", label: "Importer" });
   if (user.teamIds.some((t) => canPrepareLetters(user, t))) items.push({ href: "/courriers", label: "Courriers" });
   if (canViewIndicators(user)) items.push({ href: "/indicateurs", label: "Indicateurs" });
   if (user.teamIds.some((t) => canViewBilling(user, t))) items.push({ href: "/facturation", label: "Facturation" });
