@@ -45,12 +45,18 @@ class LetterWriter {
 
   /** Lines of at most `width` points, broken at plain spaces (amounts keep their no-break spaces); a longer word is cut. */
   private wrap(text: string, size: number, width: number, font: PDFFont): string[] {
+    // Widths add up word by word (standard fonts have no kerning in pdf-lib): a
+    // batch of 200 letters wraps in linear time, not by re-measuring every line.
+    const space = this.width(" ", size, font);
     const lines: string[] = [];
     let line = "";
+    let lineWidth = 0;
     for (const word of text.split(" ")) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (this.width(candidate, size, font) <= width) {
-        line = candidate;
+      const wordWidth = this.width(word, size, font);
+      const candidate = line ? lineWidth + space + wordWidth : wordWidth;
+      if (candidate <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = candidate;
         continue;
       }
       if (line) lines.push(line);
@@ -62,6 +68,7 @@ class LetterWriter {
         rest = rest.slice(cut);
       }
       line = rest;
+      lineWidth = this.width(rest, size, font);
     }
     lines.push(line);
     return lines;
