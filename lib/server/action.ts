@@ -13,8 +13,8 @@ function keepValues(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.test(k)));
 }
 
-function errorState(raw: Record<string, unknown>, formError?: string, fieldErrors: Record<string, string[]> = {}): ActionState {
-  return { status: "error", formError, fieldErrors, values: keepValues(raw), submission: Date.now() };
+function errorState(raw: Record<string, unknown>, formError?: string, fieldErrors: Record<string, string[]> = {}, code?: string): ActionState {
+  return { status: "error", formError, fieldErrors, values: keepValues(raw), submission: Date.now(), ...(code ? { code } : {}) };
 }
 
 /**
@@ -30,7 +30,7 @@ export function formAction<S extends z.ZodType>(
   return async function run(_prev: ActionState, formData: FormData): Promise<ActionState> {
     const raw = formDataToObject(formData);
     const user = await getCurrentUser();
-    if (!user) return errorState(raw, "Votre session a expiré. Reconnectez-vous dans un autre onglet puis renvoyez le formulaire.");
+    if (!user) return errorState(raw, "Votre session a expiré. Reconnectez-vous dans un autre onglet puis renvoyez le formulaire.", {}, "UNAUTHENTICATED");
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
@@ -43,7 +43,7 @@ export function formAction<S extends z.ZodType>(
     try {
       return (await body(parsed.data, { user, now: new Date() })) ?? { status: "success" };
     } catch (error) {
-      if (error instanceof ExpectedError) return errorState(raw, error.message, error.fieldErrors);
+      if (error instanceof ExpectedError) return errorState(raw, error.message, error.fieldErrors, error.code);
       throw error;
     }
   };

@@ -8,6 +8,8 @@ export type ActionState =
   | {
       status: "error";
       formError?: string;
+      /** The refusal's kind when a service refused (lib/server/errors.ts): "NOT_FOUND" also means "not allowed". */
+      code?: string;
       fieldErrors: Record<string, string[]>;
       values: Record<string, unknown>;
       /** Changes on each failed submission, so the form remounts with the returned values. */
