@@ -35,7 +35,7 @@ export function CaseSummary({ data }: { data: CaseDetail }) {
           {h.occupants.map((o) => (
             <li key={o.id}>
               <span className="font-medium">
-                {o.firstName} {o.lastName.toUpperCase()}
+                {h.anonymisedAt ? "Personne anonymisée" : `${o.firstName} ${o.lastName.toUpperCase()}`}
               </span>{" "}
               <span className="text-slate-700">
                 ({OCCUPANT_ROLE_LABELS[o.role]}
@@ -46,8 +46,14 @@ export function CaseSummary({ data }: { data: CaseDetail }) {
         </ul>
         <dl>
           <Item term="Adresse">
-            {h.addressLine}
-            {h.addressExtra ? `, ${h.addressExtra}` : ""}, {h.postcode} {h.city}
+            {h.anonymisedAt ? (
+              "Supprimée (ménage anonymisé)"
+            ) : (
+              <>
+                {h.addressLine}
+                {h.addressExtra ? `, ${h.addressExtra}` : ""}, {h.postcode} {h.city}
+              </>
+            )}
           </Item>
           <Item term="Téléphone">{h.phone ?? "Non renseigné"}</Item>
           <Item term="E-mail">{h.email ?? "Non renseigné"}</Item>

@@ -31,6 +31,8 @@ export interface CaseDetail {
     phone: string | null;
     email: string | null;
     notes: string | null;
+    /** Set when retention anonymised the household (issue 8.5): names and contact are gone. */
+    anonymisedAt: Date | null;
     occupants: { id: string; role: "TENANT" | "CO_TENANT" | "OTHER"; firstName: string; lastName: string; isChild: boolean }[];
   };
   lease: { signedOn: Date | null; rentCents: number; chargesCents: number } | null;
@@ -72,6 +74,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
           phone: true,
           email: true,
           notes: true,
+          anonymisedAt: true,
           occupants: { orderBy: { position: "asc" }, select: { id: true, role: true, firstName: true, lastName: true, isChild: true } },
         },
       },

@@ -101,6 +101,18 @@ export async function listDueHouseholds(db: Db | Prisma.TransactionClient, actor
   return { today, cutoff, due: dueHouseholds(candidates.map(toRetentionHousehold), { today, months }) };
 }
 
+/** The households of the admin's teams anonymised most recently (the retention page's history). */
+export async function listRecentlyAnonymised(db: Db, actor: Actor, take = 20) {
+  if (!canManageRetention(actor)) throw notFound("Cette page");
+  const rows = await db.household.findMany({
+    where: { anonymisedAt: { not: null }, teamId: { in: [...actor.teamIds] } },
+    orderBy: { anonymisedAt: "desc" },
+    take,
+    select: { id: true, anonymisedAt: true, cases: { orderBy: { number: "asc" }, select: { id: true, number: true, closedOn: true } } },
+  });
+  return rows.map((h) => ({ householdId: h.id, anonymisedAt: h.anonymisedAt as Date, cases: h.cases }));
+}
+
 class Skip extends Error {}
 
 export async function anonymiseClosedCases(db: Db, actor: Actor | null, input: AnonymiseInput, now: Date): Promise<AnonymiseResult> {

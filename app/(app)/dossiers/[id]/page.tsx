@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { logCaseAccess } from "@/lib/server/access-log";
+import { AnonymisedNotice } from "@/components/case/anonymised-notice";
 import { CaseSummary } from "@/components/case/case-summary";
 import { OutreachPanel } from "@/components/outreach/outreach-panel";
 import { OutreachTimeline } from "@/components/outreach/timeline";
@@ -39,9 +40,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </p>
       ) : null}
       <h1 className="text-2xl font-bold">
-        {tenant ? `${tenant.firstName} ${tenant.lastName.toUpperCase()}` : "Ménage"}{" "}
+        {data.household.anonymisedAt ? "Ménage anonymisé" : tenant ? `${tenant.firstName} ${tenant.lastName.toUpperCase()}` : "Ménage"}{" "}
         <span className="text-lg font-normal text-slate-700">· Dossier n° {data.number}</span>
       </h1>
+      <AnonymisedNotice anonymisedAt={data.household.anonymisedAt} />
       <Link href={`/dossiers/${data.id}/audience`} className="self-start font-medium text-blue-800 underline underline-offset-4">
         Dossier d&apos;audience (dette, plan d&apos;apurement, demandes, PDF)
       </Link>
