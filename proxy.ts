@@ -23,8 +23,9 @@ import {
 
 export function proxy(request: NextRequest): NextResponse {
   const https = requestIsHttps(request.nextUrl.protocol, request.headers.get("x-forwarded-proto"));
+  const nonce = generateNonce();
   const headers = securityHeaders({
-    nonce: generateNonce(),
+    nonce,
     https,
     dev: process.env.NODE_ENV === "development",
     hsts: parseHstsMode(process.env.HSTS),
@@ -49,6 +50,8 @@ export function proxy(request: NextRequest): NextResponse {
   // The CSP travels on the request too: that is where Next.js finds the nonce.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] as string);
+  // For a server component that must stamp a script or style of its own: (await headers()).get("x-nonce").
+  requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

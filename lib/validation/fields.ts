@@ -2,6 +2,12 @@ import { z } from "zod";
 import { parseCalendarDate } from "@/lib/utils/dates";
 import { parseEurosToCents } from "@/lib/utils/money";
 
+// Schemas also run in the browser (forms import them), under a CSP without
+// 'unsafe-eval' (decision 015). zod 4 would probe `new Function` to compile a
+// faster parser: the probe is caught, but reported as a CSP violation. The
+// validation modules import this one before building their own schemas.
+z.config({ jitless: true });
+
 /**
  * Field schemas shared by every form, with French messages. Form values
  * arrive as strings: empty optional fields become undefined.
