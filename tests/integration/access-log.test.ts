@@ -69,6 +69,7 @@ describe("access log and audit page", () => {
 
     const forCoordinator = await listCaseAccesses(db, coordinator, view);
     expect(forCoordinator.rows.map((r) => [r.userName, r.caseNumber])).toEqual([[worker.name, mine.number]]);
+    expect((await listCaseAccesses(db, coordinator, { ...view, caseNumber: mine.number })).rows.map((r) => r.userName)).toEqual([worker.name]);
     // Another team's case number finds nothing, like an unknown one.
     expect((await listCaseAccesses(db, coordinator, { ...view, caseNumber: theirs.number })).total).toBe(0);
     expect((await listCaseAccesses(db, otherCoordinator, { ...view, caseNumber: mine.number })).total).toBe(0);
