@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { extractText, getDocumentProxy } from "unpdf";
 import { encodeWindows1252, sampleRow, SAMPLE_HEADERS, toCells, toCsvText } from "../../lib/domain/import/sample-list";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 
@@ -26,10 +28,10 @@ test.describe("Import d'une liste de la préfecture", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Aperçu de l'import" })).toBeVisible();
     await expect(page.getByText(/CSV Windows, séparateur « ; », 4 lignes/)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Lignes rejetées (1)" })).toBeVisible();
-    const rejected = page.getByRole("region", { name: "Lignes rejetées" });
+    const rejected = page.getByRole("region", { name: "Lignes rejetées", exact: true });
     await expect(rejected.getByRole("row", { name: /Dette locative/ })).toContainText("Dette locative : « abc » n'est pas un montant (ex. 1 234,56).");
     await expect(page.getByRole("heading", { name: "Ménages à créer (3)" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Ménages à créer" })).toContainText(`${rows[0]!["Nom du locataire"]} ${rows[0]!["Prénom du locataire"]}`);
+    await expect(page.getByRole("region", { name: "Ménages à créer", exact: true })).toContainText(`${rows[0]!["Nom du locataire"]} ${rows[0]!["Prénom du locataire"]}`);
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Importer 3 lignes" }).click();
@@ -39,5 +41,17 @@ test.describe("Import d'une liste de la préfecture", () => {
     await expect(page.getByRole("heading", { name: "Dossiers créés (3)" })).toBeVisible();
     for (const r of rows) await expect(page.getByRole("link", { name: new RegExp(`${r["Nom du locataire"]} ${r["Prénom du locataire"]}`) })).toBeVisible();
     await expectNoAxeViolations(page);
+
+    // Issue 7 acceptance: the first letters of this list, one PDF, name each imported household and its address.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Premiers courriers aux locataires de cette liste (PDF)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^premier-courrier-liste-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readFile((await download.path())!))), { mergePages: true });
+    const letters = text.replace(/[\u202f\u00a0]/g, " ").replace(/\s+/g, " ");
+    for (const r of rows) {
+      expect(letters).toContain(`${r["Prénom du locataire"]} ${r["Nom du locataire"].toLocaleUpperCase("fr-FR")}`);
+      expect(letters).toContain(r.Adresse);
+      expect(letters).toContain(`${r["Code postal"]} ${r.Commune}`);
+    }
+    expect(letters).not.toContain(bad["Nom du locataire"]);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportCounts } from "@/components/import/preview-tables";
+import { batchQuery } from "@/lib/domain/letters/selection";
 import { db } from "@/lib/server/db";
 import { getImportBatch } from "@/lib/server/import/queries";
 import { requireUser } from "@/lib/server/session";
@@ -41,7 +42,19 @@ export default async function ImportResultPage({ params }: { params: Promise<{ i
         </p>
       ) : null}
 
-      {/* Documents of this batch (issue 7, item 3: letters) go here. */}
+      {batch.cases.length > 0 ? (
+        <section aria-labelledby="courriers-liste" className="flex flex-col gap-2">
+          <h2 id="courriers-liste" className="text-xl font-semibold">
+            Courriers
+          </h2>
+          <p>
+            <a href={`/courriers/lot/pdf?${batchQuery("TENANT_FIRST_LETTER", { by: "import", importBatchId: batch.id })}`} className="font-medium text-blue-800 underline">
+              Premiers courriers aux locataires de cette liste (PDF)
+            </a>
+          </p>
+          <p className="text-sm text-slate-700">Une fois postés, confirmez leur envoi depuis « Courriers » : télécharger le PDF n&apos;enregistre rien.</p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="dossiers-crees" className="flex flex-col gap-2">
         <h2 id="dossiers-crees" className="text-xl font-semibold">
