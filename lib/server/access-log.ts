@@ -23,3 +23,16 @@ export async function logCaseAccess(db: Db, actor: Pick<Actor, "id">, caseId: st
   if (recent) return;
   await db.accessLog.create({ data: { userId: actor.id, caseId, at: now } });
 }
+
+/** Several cases read at once (a batch of letters in one PDF): one query to find the recent rows, one insert. */
+export async function logCaseAccesses(db: Db, actor: Pick<Actor, "id">, caseIds: readonly string[], now: Date = new Date()): Promise<void> {
+  const unique = [...new Set(caseIds)];
+  if (!unique.length) return;
+  const recent = await db.accessLog.findMany({
+    where: { userId: actor.id, caseId: { in: unique }, at: { gt: new Date(now.getTime() - ACCESS_LOG_DEDUP_MS), lte: now } },
+    select: { caseId: true },
+  });
+  const seen = new Set(recent.map((r) => r.caseId));
+  const rows = unique.filter((id) => !seen.has(id)).map((caseId) => ({ userId: actor.id, caseId, at: now }));
+  if (rows.length) await db.accessLog.createMany({ data: rows });
+}

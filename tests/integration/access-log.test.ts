@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/lib/domain/roles";
 import { db } from "@/lib/server/db";
-import { logCaseAccess } from "@/lib/server/access-log";
+import { logCaseAccess, logCaseAccesses } from "@/lib/server/access-log";
 import { writeAudit } from "@/lib/server/audit";
 import { getCase } from "@/lib/server/queries/get-case";
 import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEntries, listCaseAccesses, type AuditFilters } from "@/lib/server/queries/list-audit";
@@ -59,6 +59,15 @@ describe("access log and audit page", () => {
         [worker.id, new Date(NOW.getTime() + 2 * MIN).toISOString()],
       ],
     );
+  });
+
+  it("logs every case of a batch of letters at once, skipping those read within the minute", async () => {
+    const { team, mine, worker } = await setup();
+    const second = await caseAtState(db, { teamId: team.id, state: "IDENTIFIED", openedOn: calendarDate(2026, 5, 2), now: NOW });
+    await logCaseAccess(db, worker, mine.id, NOW);
+    await logCaseAccesses(db, worker, [mine.id, second.id, second.id], new Date(NOW.getTime() + 10_000));
+    const rows = await db.accessLog.findMany({ where: { userId: worker.id }, select: { caseId: true } });
+    expect(rows.map((r) => r.caseId).sort()).toEqual([mine.id, second.id].sort());
   });
 
   it("shows a case's readers to its team's coordinator and to admins, never to another team, a funder or a field worker", async () => {

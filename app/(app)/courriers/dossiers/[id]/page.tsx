@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { logCaseAccess } from "@/lib/server/access-log";
 import { ConfirmLettersForm } from "@/components/letters/confirm-letters-form";
 import { LetterPreview } from "@/components/letters/letter-preview";
 import { SendEmailForm } from "@/components/letters/send-email-form";
@@ -28,6 +29,7 @@ export default async function CaseLettersPage({ params }: { params: Promise<{ id
   const data = await getCaseLetters(db, user, id, new Date());
   // Not found and not allowed look the same: another team must not learn the id exists.
   if (!data) notFound();
+  await logCaseAccess(db, user, data.caseId);
   const today = toIsoDay(data.today);
 
   return (

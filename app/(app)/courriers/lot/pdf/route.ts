@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { batchFileName, batchTitle, parseBatchQuery } from "@/lib/domain/letters/selection";
 import { db } from "@/lib/server/db";
+import { logCaseAccesses } from "@/lib/server/access-log";
 import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
 import { getBatchLetters, lettersTeamId } from "@/lib/server/queries/letters";
 import { getCurrentUser } from "@/lib/server/session";
@@ -26,6 +27,7 @@ export async function GET(request: NextRequest) {
   const found = await getBatchLetters(db, user, teamId, parsed.kind, parsed.selection, now);
   if (!found) return notFoundResponse();
   if (found.letters.length === 0) return notFoundResponse("Aucun courrier à imprimer pour ce lot.");
+  await logCaseAccesses(db, user, found.letters.map((l) => l.caseId), now);
   const title = batchTitle(parsed.kind, parsed.selection, found.batch.importBatch?.fileName);
   const bytes = await renderLettersPdf(found.letters, { title, author: user.teams.find((t) => t.id === teamId)?.name ?? "Maintien", now });
   return pdfResponse(bytes, batchFileName(parsed.kind, parsed.selection, toIsoDay(found.batch.today)));
