@@ -142,6 +142,17 @@ test.describe("Accompagnement et facturation", () => {
     await household.getByText("Détail des actes").click();
     await expect(household.getByRole("row")).toHaveCount(5); // header + 4 acts
     await expectNoAxeViolations(page);
+
+    // The billing page and the agreement's form hold at 360 px (rates are data, shown as typed).
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page);
+    await page.getByRole("link", { name: "Modifier la convention" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Modifier la convention" })).toBeVisible();
+    await expect(page.getByLabel("Diagnostic approfondi : tarif (€)")).toHaveValue("370");
+    await expect(page.getByLabel("Semaine d'accompagnement : tarif (€)")).toHaveValue("55");
+    await expect(page.getByLabel("Part versée en avance (%)")).toHaveValue("60");
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
   });
 
   test("the support tab works on a phone: a supported household's weeks, diagnostic form and errors at 360 px @phone", async ({ page, loginAs }) => {
