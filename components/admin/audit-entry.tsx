@@ -5,8 +5,9 @@ export function AuditChanges({ before, after, caption }: { before: unknown; afte
   const rows = auditDiff(before, after);
   if (!rows.length) return <p className="text-sm text-slate-700">Aucun détail enregistré.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[18rem] border-collapse text-sm">
+    // No horizontal scrolling at 360 px: fixed columns, long values wrap anywhere.
+    <div>
+      <table className="w-full table-fixed border-collapse text-sm [overflow-wrap:anywhere]">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-300 text-left">

@@ -74,7 +74,6 @@ export interface SessionUser extends Actor {
   name: string;
   email: string;
   teams: { id: string; name: string }[];
-  totpEnabled: boolean;
 }
 
 /** Why there is no signed-in user: never signed in, expired, or closed (deactivated, password changed elsewhere). */
@@ -99,13 +98,12 @@ export async function loadSessionUser(db: Db, session: { userId?: string; sessio
       role: true,
       active: true,
       sessionVersion: true,
-      totpEnabledAt: true,
       memberships: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
     },
   });
   if (!user || !user.active || user.sessionVersion !== (session.sessionVersion ?? 0)) return { user: null, reason: "closed" };
   const teams = user.memberships.map((m) => m.team);
   return {
-    user: { id: user.id, name: user.name, email: user.email, role: user.role as Role, teams, teamIds: teams.map((t) => t.id), totpEnabled: !!user.totpEnabledAt },
+    user: { id: user.id, name: user.name, email: user.email, role: user.role as Role, teams, teamIds: teams.map((t) => t.id) },
   };
 }
