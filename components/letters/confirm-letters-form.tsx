@@ -31,6 +31,8 @@ export function ConfirmLettersForm({
 }) {
   const [state, action] = useActionState(confirmLettersAction, INITIAL);
   const dayError = state.status === "error" ? state.fieldErrors.day : undefined;
+  // Once confirmed, the page comes back without these cases: the form stays to show its report.
+  if (cases.length === 0) return <ActionReport state={state} />;
   return (
     <form action={action} noValidate className="flex flex-col gap-3">
       <ActionReport state={state} />

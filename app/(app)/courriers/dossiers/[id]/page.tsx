@@ -64,8 +64,9 @@ export default async function CaseLettersPage({ params }: { params: Promise<{ id
                 <a href={`/courriers/dossiers/${data.caseId}/pdf?courrier=${slug}`} className="self-start font-medium text-blue-800 underline underline-offset-4">
                   Télécharger le PDF<span className="sr-only"> : {LETTER_KIND_LABELS[kind].toLowerCase()}</span>
                 </a>
-                {canConfirm && !sentAlready ? (
-                  <ConfirmLettersForm teamId={data.teamId} kind={kind} cases={[{ id: data.caseId, version: data.version }]} today={today} submitLabel="Courrier envoyé" idPrefix={`envoi-${slug}`} />
+                {/* Kept mounted once sent, with no case: it shows its report after the page refreshes. */}
+                {data.canRecord && records ? (
+                  <ConfirmLettersForm teamId={data.teamId} kind={kind} cases={canConfirm && !sentAlready ? [{ id: data.caseId, version: data.version }] : []} today={today} submitLabel="Courrier envoyé" idPrefix={`envoi-${slug}`} />
                 ) : null}
                 {mailable ? (
                   <SendEmailForm caseId={data.caseId} version={data.version} kind={kind as "TENANT_FIRST_LETTER" | "REMINDER"} email={data.email!} label={kind === "REMINDER" ? "Envoyer la relance par e-mail" : "Envoyer le premier courrier par e-mail"} />
