@@ -170,16 +170,57 @@ async function load(client: pg.Client, now: Date): Promise<Loaded> {
 
 // ───────────────────────────── timing
 
-async function time(runs: number, warmup: number, fn: () => Promise<unknown>): Promise<number[]> {
+/**
+ * CPU time used by the PostgreSQL server's processes (the postmaster's
+ * children, read from /proc), in ms: what a query costs the server whatever
+ * else the machine is doing. Null where /proc cannot tell (PGlite runs inside
+ * this process; not Linux).
+ */
+type CpuClock = (() => number) | null;
+
+async function serverCpuClock(client: pg.Client, kind: Target["kind"]): Promise<CpuClock> {
+  if (kind !== "postgres" || process.platform !== "linux") return null;
+  try {
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const statOf = (pid: string | number) => {
+      const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      return text.slice(text.lastIndexOf(")") + 2).split(" ");
+    };
+    const postmaster = statOf(rows[0]!.pid)[1];
+    const hz = 100; // USER_HZ on Linux
+    return () => {
+      let ticks = 0;
+      for (const entry of fs.readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          const f = statOf(entry);
+          if (f[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+        } catch {
+          /* the process ended meanwhile */
+        }
+      }
+      return (ticks * 1000) / hz;
+    };
+  } catch {
+    return null;
+  }
+}
+
+async function time(runs: number, warmup: number, fn: () => Promise<unknown>, cpu: CpuClock = null): Promise<{ wall: number[]; cpu: number[] | null }> {
   for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const used: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = cpu?.() ?? 0;
     const t = performance.now();
     await fn();
-    samples.push(performance.now() - t);
+    wall.push(performance.now() - t);
+    if (cpu) used.push(cpu() - c);
   }
-  return samples;
+  return { wall, cpu: cpu ? used : null };
 }
+
+const timed = (r: { wall: number[]; cpu: number[] | null }) => ({ ...summarise(r.wall), cpuMedian: r.cpu ? summarise(r.cpu).median : undefined });
 
 /** Every SQL statement Prisma sends while `fn` runs, with its parameters (for EXPLAIN). */
 function statementRecorder(prisma: PrismaClient) {
@@ -255,13 +296,14 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
     const computed = await recomputeOutdatedDeadlines(prisma, today);
     log(`  procedure deadlines computed for ${computed.toLocaleString("en")} cases in ${seconds(t2)}`);
 
+    let cpuClock = await serverCpuClock(client, kind);
     const measure = async (db: PrismaClient, suffix: string) => {
       for (const d of dashboards) {
         const first = await computeIndicators(db, d.actor, d.filter);
         const hand = await runHandSql(client, d.hand);
         const diffs = compareWithDashboard(first, hand);
-        const dash = summarise(await time(RUNS, WARMUP, () => computeIndicators(db, d.actor, d.filter)));
-        const sql = summarise(await time(RUNS, WARMUP, () => runHandSql(client, d.hand)));
+        const dash = timed(await time(RUNS, WARMUP, () => computeIndicators(db, d.actor, d.filter), cpuClock));
+        const sql = timed(await time(RUNS, WARMUP, () => runHandSql(client, d.hand), cpuClock));
         const ratio = dash.median / sql.median;
         const pgTarget = kind === "postgres";
         const dashOk = pgTarget ? dash.median < TARGETS.dashboardMs : null;
@@ -281,7 +323,7 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
       }
       for (const c of caseloads) {
         const page = await listCases(db, coordinator, c.filter);
-        const stats = summarise(await time(RUNS, WARMUP, () => listCases(db, coordinator, c.filter)));
+        const stats = timed(await time(RUNS, WARMUP, () => listCases(db, coordinator, c.filter), cpuClock));
         const ok = stats.median < TARGETS.caseloadMs;
         lines.push({ db: target.label, what: `caseload: ${c.name} (${page.total.toLocaleString("en")} match)${suffix}`, stats, target: `< ${TARGETS.caseloadMs} ms`, ok });
         log(`  caseload ${c.name}${suffix}: ${formatMs(stats.median)}, ${page.total} matching, ${page.rows.length} shown`);
@@ -303,6 +345,7 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
         await client.end();
         client = new pg.Client({ connectionString: target.url });
         await client.connect();
+        cpuClock = await serverCpuClock(client, kind);
         await measure(noJit, " [+ indexes, jit off]");
         await noJit.$disconnect();
       }
@@ -336,6 +379,9 @@ async function main(): Promise<number> {
   const lines: Line[] = [];
   for (const kind of kinds) lines.push(...(await benchTarget(kind, now)));
   printTable(lines);
+  log("\nmedian and p95: wall time of the call from this process (over --runs runs after --warmup); server CPU: median CPU");
+  log("time of the PostgreSQL processes per call, about what the call takes on an idle machine (10 ms resolution).");
+  log(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs.`);
   return lines.some((l) => l.ok === false) ? 1 : 0;
 }
 

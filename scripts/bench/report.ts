@@ -2,6 +2,8 @@
 
 export interface Stats {
   runs: number;
+  /** Median CPU time of the database server's processes per run (PostgreSQL only). */
+  cpuMedian?: number;
   median: number;
   p95: number;
   min: number;
@@ -36,12 +38,13 @@ export function printTable(lines: readonly Line[]): void {
     l.what,
     l.stats ? formatMs(l.stats.median) : l.ratio !== undefined ? `${l.ratio.toFixed(2)}×` : "",
     l.stats ? formatMs(l.stats.p95) : "",
+    l.stats?.cpuMedian !== undefined ? formatMs(l.stats.cpuMedian) : "",
     l.target,
     l.ok === null ? "" : l.ok ? "ok" : "MISSED",
   ]);
-  const header = ["database", "measure", "median", "p95", "target", ""];
+  const header = ["database", "measure", "median", "p95", "server CPU", "target", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join("  ").trimEnd();
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join("  ").trimEnd();
   console.log(`\n${line(header)}\n${widths.map((w) => "─".repeat(w)).join("  ")}`);
   let previous = "";
   for (const r of rows) {
