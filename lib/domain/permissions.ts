@@ -1,15 +1,17 @@
-import type { Actor, Role } from "./roles";
+import { can, scopeOf } from "./permission-table";
+import type { Actor } from "./roles";
 
 /**
- * Permission rules as pure functions (STYLE §7): the UI uses them to hide what
- * is not allowed and every service calls them again before reading or writing.
+ * Permission rules as pure functions (STYLE §7), each one a reading of the
+ * permission table (permission-table.ts: role × action × scope): the UI uses
+ * them to hide what is not allowed and every service calls them again before
+ * reading or writing.
  *
  * Scope is always the team: a person sees only the cases of the teams they
  * belong to. The funder viewer sees aggregate indicators and never personal
  * data, so every rule that touches a household refuses them.
  */
 
-const CASEWORK_ROLES: ReadonlySet<Role> = new Set(["SOCIAL_WORKER", "JURIST", "COORDINATOR", "ADMIN"]);
 
 export function isTeamMember(actor: Actor, teamId: string): boolean {
   return actor.teamIds.includes(teamId);
@@ -17,12 +19,12 @@ export function isTeamMember(actor: Actor, teamId: string): boolean {
 
 /** May see personal data (households, cases) of the given team. */
 export function canViewCases(actor: Actor, teamId: string): boolean {
-  return CASEWORK_ROLES.has(actor.role) && isTeamMember(actor, teamId);
+  return can(actor, "case.read", teamId);
 }
 
 /** May open the caseload at all (menu entry). */
 export function canUseCaseload(actor: Actor): boolean {
-  return CASEWORK_ROLES.has(actor.role) && actor.teamIds.length > 0;
+  return can(actor, "caseload.open");
 }
 
 /**
@@ -30,7 +32,7 @@ export function canUseCaseload(actor: Actor): boolean {
  * Admins manage accounts, not cases, and funders never see a household.
  */
 export function canViewDueWork(actor: Actor, teamId: string): boolean {
-  return canViewCases(actor, teamId) && actor.role !== "ADMIN";
+  return can(actor, "duework.read", teamId);
 }
 
 /**
@@ -38,12 +40,12 @@ export function canViewDueWork(actor: Actor, teamId: string): boolean {
  * not cases, and funders never see a household.
  */
 export function canRecordProcedure(actor: Actor, teamId: string): boolean {
-  return canViewCases(actor, teamId) && (actor.role === "SOCIAL_WORKER" || actor.role === "JURIST" || actor.role === "COORDINATOR");
+  return can(actor, "procedure.record", teamId);
 }
 
 /** New household: field workers, jurists and coordinators of the team. Admins manage accounts, not cases. */
 export function canCreateHousehold(actor: Actor, teamId: string): boolean {
-  return actor.role !== "ADMIN" && actor.role !== "FUNDER_VIEWER" && isTeamMember(actor, teamId);
+  return can(actor, "household.create", teamId);
 }
 
 /**
@@ -52,17 +54,17 @@ export function canCreateHousehold(actor: Actor, teamId: string): boolean {
  * not cases; funders never see a household.
  */
 export function canImport(actor: Actor, teamId: string): boolean {
-  return isTeamMember(actor, teamId) && (actor.role === "SOCIAL_WORKER" || actor.role === "JURIST" || actor.role === "COORDINATOR");
+  return can(actor, "import.run", teamId);
 }
 
 /** Aggregate indicators without personal data. */
 export function canViewIndicators(actor: Actor): boolean {
-  return (actor.role === "COORDINATOR" || actor.role === "ADMIN" || actor.role === "FUNDER_VIEWER") && actor.teamIds.length > 0;
+  return can(actor, "indicators.read");
 }
 
 /** Teams, users and funder rates. */
 export function canAdminister(actor: Actor): boolean {
-  return actor.role === "ADMIN";
+  return scopeOf(actor.role, "users.manage") !== null;
 }
 
 /**
@@ -71,17 +73,17 @@ export function canAdminister(actor: Actor): boolean {
  * and admins read the support tab (canViewCases); funders never see it.
  */
 export function canRecordSupport(actor: Actor, teamId: string): boolean {
-  return canViewCases(actor, teamId) && (actor.role === "SOCIAL_WORKER" || actor.role === "JURIST");
+  return can(actor, "support.record", teamId);
 }
 
 /** The billing of a funder agreement: the team's coordinators and admins. Funders see aggregate indicators only. */
 export function canViewBilling(actor: Actor, teamId: string): boolean {
-  return (actor.role === "COORDINATOR" || actor.role === "ADMIN") && isTeamMember(actor, teamId);
+  return can(actor, "billing.read", teamId);
 }
 
 /** Creating and editing a team's funder agreements (rates, caps, advance): coordinators and admins of the team. */
 export function canManageAgreements(actor: Actor, teamId: string): boolean {
-  return canViewBilling(actor, teamId);
+  return can(actor, "agreements.manage", teamId);
 }
 
 /**
@@ -92,15 +94,15 @@ export function canManageAgreements(actor: Actor, teamId: string): boolean {
  * whole team: its coordinators, and the admins who set teams up.
  */
 export function canPrepareLetters(actor: Actor, teamId: string): boolean {
-  return canViewCases(actor, teamId);
+  return can(actor, "letters.prepare", teamId);
 }
 
 export function canRecordLetters(actor: Actor, teamId: string): boolean {
-  return canViewCases(actor, teamId) && (actor.role === "SOCIAL_WORKER" || actor.role === "JURIST" || actor.role === "COORDINATOR");
+  return can(actor, "letters.record", teamId);
 }
 
 export function canEditLetterTemplates(actor: Actor, teamId: string): boolean {
-  return (actor.role === "COORDINATOR" || actor.role === "ADMIN") && isTeamMember(actor, teamId);
+  return can(actor, "letterTemplates.edit", teamId);
 }
 
 /**
@@ -109,7 +111,7 @@ export function canEditLetterTemplates(actor: Actor, teamId: string): boolean {
  * any team; they may add someone only to one of their own teams.
  */
 export function canManageUsers(actor: Actor): boolean {
-  return actor.role === "ADMIN";
+  return scopeOf(actor.role, "users.manage") !== null;
 }
 
 export function canManageUser(actor: Actor, targetTeamIds: readonly string[]): boolean {
@@ -118,7 +120,7 @@ export function canManageUser(actor: Actor, targetTeamIds: readonly string[]): b
 
 /** A coordinator sees who is in their team (read-only: names, roles, status, last sign-in). */
 export function canViewTeamMembers(actor: Actor, teamId: string): boolean {
-  return (actor.role === "COORDINATOR" || actor.role === "ADMIN") && isTeamMember(actor, teamId);
+  return can(actor, "teamMembers.read", teamId);
 }
 
 /**
@@ -127,12 +129,12 @@ export function canViewTeamMembers(actor: Actor, teamId: string): boolean {
  * carry personal data.
  */
 export function canViewAuditLog(actor: Actor): boolean {
-  return (actor.role === "COORDINATOR" && actor.teamIds.length > 0) || actor.role === "ADMIN";
+  return can(actor, "audit.read");
 }
 
 /** Admins see every audit entry; a coordinator only those of their team's cases. */
 export function auditScopeIsGlobal(actor: Actor): boolean {
-  return actor.role === "ADMIN";
+  return scopeOf(actor.role, "audit.read") === "global";
 }
 
 /**
@@ -141,5 +143,5 @@ export function auditScopeIsGlobal(actor: Actor): boolean {
  * command (scripts/retention.ts) runs the same service for every team.
  */
 export function canManageRetention(actor: Actor): boolean {
-  return actor.role === "ADMIN" && actor.teamIds.length > 0;
+  return can(actor, "retention.manage");
 }

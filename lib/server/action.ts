@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import "@/lib/validation/zod-config";
 import { ExpectedError } from "@/lib/server/errors";
 import { getCurrentUser, type CurrentUser } from "@/lib/server/session";
 import type { ActionState } from "@/lib/validation/action-state";

@@ -6,7 +6,7 @@ import "server-only";
  */
 export class ExpectedError extends Error {
   constructor(
-    readonly code: "NOT_FOUND" | "CONFLICT" | "INVALID_STEP" | "UNAUTHENTICATED",
+    readonly code: "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID_STEP" | "UNAUTHENTICATED",
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
   ) {
@@ -21,6 +21,15 @@ export class ExpectedError extends Error {
  */
 export function notFound(what = "Ce dossier"): ExpectedError {
   return new ExpectedError("NOT_FOUND", `${what} est introuvable ou vous n'y avez pas accès.`);
+}
+
+/**
+ * A member of the case's team whose role may read the case but not do this
+ * (a coordinator reading the support tab): they already know the case exists,
+ * so the refusal may say why. Anyone else gets notFound().
+ */
+export function forbidden(message: string): ExpectedError {
+  return new ExpectedError("FORBIDDEN", message);
 }
 
 export function conflict(message = "Ce dossier a été modifié par quelqu'un d'autre entre-temps. La page a été rechargée : vérifiez puis recommencez."): ExpectedError {

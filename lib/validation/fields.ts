@@ -2,11 +2,9 @@ import { z } from "zod";
 import { parseCalendarDate } from "@/lib/utils/dates";
 import { parseEurosToCents } from "@/lib/utils/money";
 
-// Schemas also run in the browser (forms import them), under a CSP without
-// 'unsafe-eval' (decision 015). zod 4 would probe `new Function` to compile a
-// faster parser: the probe is caught, but reported as a CSP violation. The
+// Global zod settings (no JIT under the CSP, French fallback messages): the
 // validation modules import this one before building their own schemas.
-z.config({ jitless: true });
+import "./zod-config";
 
 /**
  * Field schemas shared by every form, with French messages. Form values

@@ -156,7 +156,7 @@ describe("hearing file", () => {
       await expectRefusal(saveClaimedDebt(db, outsider, claimedDebtSchema.parse({ caseId: c.id, version: String(c.version), claimedDebt: "1" }), NOW), "NOT_FOUND");
       expect(await getHearingFile(db, outsider, c.id, NOW)).toBeNull();
     }
-    await expectRefusal(saveLedgerLine(db, admin, line(c.id, "2026-02", "0"), NOW), "INVALID_STEP", /rôle/);
+    await expectRefusal(saveLedgerLine(db, admin, line(c.id, "2026-02", "0"), NOW), "FORBIDDEN", /rôle/);
     expect((await getHearingFile(db, admin, c.id, NOW))!.canEdit).toBe(false);
     const line0 = (await getHearingFile(db, jurist, c.id, NOW))!.ledger.rows[0]!.line;
     await expectRefusal(deleteLedgerLine(db, stranger, deleteLedgerLineSchema.parse({ caseId: c.id, lineId: line0.id, token: line0.token })), "NOT_FOUND");

@@ -167,7 +167,7 @@ describe("support: who may record, and when", () => {
     const { c, jurist, coordinator, admin, funder } = await setup();
     await saveAidRequest(db, jurist, aidRequestSchema.parse({ caseId: c.id, kind: "DLS", status: "TO_DO" }), NOW);
     for (const reader of [coordinator, admin]) {
-      await expectRefusal(saveDiagnostic(db, reader, inDepth(c.id), NOW), "INVALID_STEP", /Votre rôle ne permet pas/);
+      await expectRefusal(saveDiagnostic(db, reader, inDepth(c.id), NOW), "FORBIDDEN", /Votre rôle ne permet pas/);
       const view = (await getCaseSupport(db, reader, c.id, NOW))!;
       expect(view.canRecord).toBe(false);
       expect(view.refusals.WEEK).toMatch(/Consultation seule/);

@@ -1,13 +1,12 @@
-import { canViewCases } from "@/lib/domain/permissions";
-import type { Actor, Role } from "@/lib/domain/roles";
-
-const HEARING_FILE_EDITORS: ReadonlySet<Role> = new Set(["SOCIAL_WORKER", "JURIST", "COORDINATOR"]);
+import { can } from "@/lib/domain/permission-table";
+import type { Actor } from "@/lib/domain/roles";
 
 /**
  * The hearing file (ledger, claimed debt, requests) is casework of the
  * team's social workers, jurists and coordinators. Admins may read it (they
  * see cases) but manage accounts, not cases; funders never see a household.
+ * The rule is the permission table's "hearingFile.edit".
  */
 export function canEditHearingFile(actor: Actor, teamId: string): boolean {
-  return canViewCases(actor, teamId) && HEARING_FILE_EDITORS.has(actor.role);
+  return can(actor, "hearingFile.edit", teamId);
 }

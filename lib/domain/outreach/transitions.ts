@@ -6,6 +6,7 @@ import {
   type OutreachStep,
   type VisitOutcome,
 } from "@/lib/domain/labels";
+import { scopeOf } from "@/lib/domain/permission-table";
 import type { Role } from "@/lib/domain/roles";
 import { formatDayLong, formatInstant, parisToday } from "@/lib/utils/dates";
 
@@ -154,12 +155,13 @@ export function resolveTarget(to: Target, s: CaseSnapshot): CaseState {
   return to;
 }
 
-/** Roles that record outreach events. Admins manage accounts, funders see indicators only. */
-const RECORDING_ROLES: ReadonlySet<Role> = new Set(["SOCIAL_WORKER", "JURIST", "COORDINATOR"]);
-
-/** May this role record outreach events at all? (Team scope is the service's check: canViewCases.) */
+/**
+ * May this role record outreach events at all (the permission table's
+ * "outreach.record": not admins, who manage accounts, nor funders, who see
+ * indicators only)? Team scope is the service's check: canViewCases.
+ */
 export function canRecordOutreach(role: Role): boolean {
-  return RECORDING_ROLES.has(role);
+  return scopeOf(role, "outreach.record") !== null;
 }
 
 export interface TransitionContext {

@@ -3,7 +3,7 @@ import { canEditHearingFile } from "@/lib/domain/hearing/permissions";
 import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ExpectedError, notFound } from "@/lib/server/errors";
+import { forbidden, notFound } from "@/lib/server/errors";
 
 /**
  * Every write to a case's hearing file (ledger months, requests) starts by
@@ -18,7 +18,7 @@ export async function lockHearingFile(tx: Prisma.TransactionClient, actor: Actor
   const c = rows[0];
   if (!c || !canViewCases(actor, c.teamId)) throw notFound();
   if (!canEditHearingFile(actor, c.teamId)) {
-    throw new ExpectedError("INVALID_STEP", "Votre rôle ne permet pas de modifier le dossier d'audience.");
+    throw forbidden("Votre rôle ne permet pas de modifier le dossier d'audience.");
   }
   return c;
 }

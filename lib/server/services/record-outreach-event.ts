@@ -7,7 +7,7 @@ import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import { writeAudit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
-import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
+import { conflict, ExpectedError, forbidden, notFound } from "@/lib/server/errors";
 import { parisInstant } from "@/lib/utils/dates";
 import type { OutreachEventInput } from "@/lib/validation/outreach";
 
@@ -78,7 +78,7 @@ export async function recordOutreachEvent(
     const before = snapshotFromHistory(c.outreachEvents.map((e, i) => eventFromRecord(e, i)));
     const event = toDomainEvent(input, occurredAt);
     const result = transition(before, event, { now, actorRole: actor.role });
-    if (!result.ok) throw new ExpectedError("INVALID_STEP", result.message);
+    if (!result.ok) throw result.code === "FORBIDDEN" ? forbidden(result.message) : new ExpectedError("INVALID_STEP", result.message);
 
     const fields = caseFieldsFromSnapshot(result.snapshot);
     // The version check and bump happen in the UPDATE itself: a concurrent

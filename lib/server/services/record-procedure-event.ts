@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/domain/roles";
 import { writeAudit } from "@/lib/server/audit";
 import { refreshDeadlinesForCases } from "@/lib/server/services/refresh-deadlines";
 import type { Db } from "@/lib/server/db";
-import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
+import { conflict, ExpectedError, forbidden, notFound } from "@/lib/server/errors";
 import { formatDay, parisToday, toIsoDay } from "@/lib/utils/dates";
 import { missingPrerequisiteMessage, STAGE_REQUIRES, STAGES_DATED_AHEAD, type ProcedureEventInput } from "@/lib/validation/procedure";
 
@@ -58,7 +58,7 @@ export async function recordProcedureEvent(
     });
     if (!c || !canViewCases(actor, c.teamId)) throw notFound();
     if (!canRecordProcedure(actor, c.teamId)) {
-      throw new ExpectedError("INVALID_STEP", "Votre rôle ne permet pas d'enregistrer un acte de procédure.");
+      throw forbidden("Votre rôle ne permet pas d'enregistrer un acte de procédure.");
     }
     if (c.version !== input.version) throw conflict();
 

@@ -4,7 +4,7 @@ import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import { writeAudit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
-import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
+import { conflict, ExpectedError, forbidden, notFound } from "@/lib/server/errors";
 import { parisToday, toIsoDay } from "@/lib/utils/dates";
 import type { ClaimedDebtInput } from "@/lib/validation/hearing";
 
@@ -24,7 +24,7 @@ export async function saveClaimedDebt(db: Db, actor: Actor, input: ClaimedDebtIn
   return db.$transaction(async (tx) => {
     const c = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true, teamId: true, version: true, debtCents: true, debtOn: true } });
     if (!c || !canViewCases(actor, c.teamId)) throw notFound();
-    if (!canEditHearingFile(actor, c.teamId)) throw new ExpectedError("INVALID_STEP", "Votre rôle ne permet pas de modifier le dossier d'audience.");
+    if (!canEditHearingFile(actor, c.teamId)) throw forbidden("Votre rôle ne permet pas de modifier le dossier d'audience.");
     if (c.version !== input.version) throw conflict();
     const debtOn = input.claimedOn ?? today;
     const updated = await tx.case.updateMany({

@@ -4,7 +4,7 @@ import { canRecordSupport, canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import { supportStepRefusal, type SupportStep } from "@/lib/domain/support/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ExpectedError, notFound } from "@/lib/server/errors";
+import { ExpectedError, forbidden, notFound } from "@/lib/server/errors";
 
 export interface LockedSupportCase {
   id: string;
@@ -31,7 +31,7 @@ export async function lockSupportCase(tx: Prisma.TransactionClient, actor: Actor
   });
   if (!c || !canViewCases(actor, c.teamId)) throw notFound();
   if (!canRecordSupport(actor, c.teamId)) {
-    throw new ExpectedError("INVALID_STEP", "Votre rôle ne permet pas d'enregistrer l'accompagnement : il est saisi par les travailleurs sociaux et les juristes de l'équipe.");
+    throw forbidden("Votre rôle ne permet pas d'enregistrer l'accompagnement : il est saisi par les travailleurs sociaux et les juristes de l'équipe.");
   }
   const refusal = supportStepRefusal(step, c);
   if (refusal) throw new ExpectedError("INVALID_STEP", refusal);

@@ -1,0 +1,345 @@
+/**
+ * Every server action, route handler and page of the app, with the permission
+ * of lib/domain/permission-table.ts that governs it and how to call it on a
+ * fresh target of team A. surface.ts lists them from the code; the walk fails
+ * when this manifest misses one (or names one that no longer exists).
+ *
+ * - "team": the target is team A's; a user of team B guesses its id.
+ * - "own": the action acts on the walker's own team (a page without an id).
+ * - "self": the signed-in user's own account (no id comes from the browser).
+ * - "public": before sign-in (sign-in, invitation), tested in accounts.test.ts.
+ */
+import type { PermissionAction } from "@/lib/domain/permission-table";
+import { saveUpload } from "@/lib/server/import/upload-store";
+import type { Walker, World } from "./world";
+
+export type Fields = Record<string, unknown>;
+
+export interface ActionEntry {
+  permission: PermissionAction | "self" | "public";
+  target?: "team" | "own";
+  /** A valid input on a fresh target of team A (or of the walker's own team for "own"). */
+  input?: (w: World, walker: Walker) => Promise<Fields>;
+  /** An allowed call may end in a domain refusal (no SMTP server in this test): not a permission refusal. */
+  allowedMayRefuse?: boolean;
+}
+
+export interface PageEntry {
+  permission: PermissionAction | "self" | "public" | "signed-in";
+  target?: "team" | "own";
+  params?: (w: World) => Promise<Record<string, string>>;
+  searchParams?: (w: World, walker: Walker) => Promise<Record<string, string>>;
+}
+
+export interface RouteProbe {
+  permission: PermissionAction | "public";
+  target?: "team" | "own";
+  request: (w: World, walker: Walker) => Promise<{ url: string; init?: RequestInit; params?: Record<string, string> }>;
+  /** How an allowed answer looks (default: 200). */
+  allowed?: (res: Response) => boolean;
+  /** How a refusal looks (default: 404). */
+  refused?: (res: Response) => boolean;
+}
+
+const BASE = "http://localhost:3000";
+const caseIdOf = async (w: World, state?: Parameters<World["newCase"]>[0], hearing = false) => (await w.newCase(state, { hearing })).id;
+
+export const ACTIONS: Record<string, ActionEntry> = {
+  "app/(app)/actions.ts#signOutAction": { permission: "self" },
+  "app/connexion/actions.ts#signInAction": { permission: "public" },
+  "app/invitation/[token]/actions.ts#acceptInvitationAction": { permission: "public" },
+  "app/(app)/compte/actions.ts#changePasswordAction": { permission: "self" },
+  "app/(app)/compte/actions.ts#startTotpAction": { permission: "self" },
+  "app/(app)/compte/actions.ts#confirmTotpAction": { permission: "self" },
+  "app/(app)/compte/actions.ts#disableTotpAction": { permission: "self" },
+
+  "app/(app)/dossiers/nouveau/actions.ts#createHouseholdAction": {
+    permission: "household.create",
+    target: "team",
+    input: async (w) => ({
+      teamId: w.teamA.id,
+      tenant: { firstName: "Élodie", lastName: `Marchal${w.counter()}` },
+      addressLine: "8 allée des Tilleuls",
+      postcode: "91000",
+      city: "Évry-Courcouronnes",
+      landlordMode: "new",
+      landlord: { kind: "AGENCY", name: "Agence du Centre", city: "Évry" },
+      rent: "650,50",
+      stage: "ASSIGNATION",
+      stageDate: w.iso(-30),
+      hearingOn: w.iso(30),
+      source: "PREFECTURE_LIST",
+    }),
+  },
+  "app/(app)/dossiers/[id]/actions.ts#recordOutreachEventAction": {
+    permission: "outreach.record",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("IDENTIFIED");
+      return { caseId: c.id, version: String(c.version), kind: "LETTER_LANDLORD", day: w.iso(0), time: "10:30" };
+    },
+  },
+  "app/(app)/dossiers/[id]/procedure-actions.ts#recordProcedureEventAction": {
+    permission: "procedure.record",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("FIRST_LETTER_SENT");
+      return { caseId: c.id, version: String(c.version), stage: "COMMANDEMENT_DE_PAYER", date: w.iso(-10) };
+    },
+  },
+  "app/(app)/dossiers/[id]/audience/actions.ts#saveLedgerLineAction": {
+    permission: "hearingFile.edit",
+    target: "team",
+    input: async (w) => ({ caseId: await caseIdOf(w, "SUPPORTED", true), month: "2026-03", rentDue: "600", chargesDue: "50", paid: "200", housingBenefit: "0" }),
+  },
+  "app/(app)/dossiers/[id]/audience/actions.ts#deleteLedgerLineAction": {
+    permission: "hearingFile.edit",
+    target: "team",
+    input: async (w) => {
+      const l = await w.newLedgerLine();
+      return { caseId: l.caseId, lineId: l.lineId, token: l.token };
+    },
+  },
+  "app/(app)/dossiers/[id]/audience/actions.ts#saveHearingRequestAction": {
+    permission: "hearingFile.edit",
+    target: "team",
+    input: async (w) => ({ caseId: await caseIdOf(w, "SUPPORTED", true), kind: "LEGAL_AID", status: "TO_DO" }),
+  },
+  "app/(app)/dossiers/[id]/audience/actions.ts#saveClaimedDebtAction": {
+    permission: "hearingFile.edit",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("SUPPORTED", { hearing: true });
+      return { caseId: c.id, version: String(c.version), claimedDebt: "3 250,40" };
+    },
+  },
+  "app/(app)/dossiers/[id]/accompagnement/actions.ts#saveDiagnosticAction": {
+    permission: "support.record",
+    target: "team",
+    input: async (w) => ({ caseId: await caseIdOf(w, "SUPPORTED"), kind: "FLASH", doneOn: w.iso(-1), adults: "1", children: "2" }),
+  },
+  "app/(app)/dossiers/[id]/accompagnement/actions.ts#startSupportAction": {
+    permission: "support.record",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("SUPPORTED");
+      // The factory's supported household is already in support: this one has not started yet.
+      const { db } = await import("@/lib/server/db");
+      await db.supportPeriod.deleteMany({ where: { caseId: c.id } });
+      return { caseId: c.id, version: String(c.version), startedOn: w.iso(-1) };
+    },
+  },
+  "app/(app)/dossiers/[id]/accompagnement/actions.ts#recordSupportWeekAction": {
+    permission: "support.record",
+    target: "team",
+    input: async (w) => {
+      const p = await w.newSupportPeriod();
+      return { caseId: p.caseId, periodId: p.periodId, weekOf: w.iso(-7), actions: "Dossier FSL constitué avec le ménage." };
+    },
+  },
+  "app/(app)/dossiers/[id]/accompagnement/actions.ts#endSupportAction": {
+    permission: "support.record",
+    target: "team",
+    input: async (w) => {
+      const p = await w.newSupportPeriod();
+      return { caseId: p.caseId, version: String(p.version), periodId: p.periodId, endedOn: w.iso(0), outcome: "COMPLETED" };
+    },
+  },
+  "app/(app)/dossiers/[id]/accompagnement/actions.ts#saveAidRequestAction": {
+    permission: "support.record",
+    target: "team",
+    input: async (w) => ({ caseId: await caseIdOf(w, "SUPPORTED"), kind: "FSL", status: "TO_DO" }),
+  },
+
+  "app/(app)/courriers/actions.ts#saveLetterTemplateAction": {
+    permission: "letterTemplates.edit",
+    target: "team",
+    input: async (w) => ({
+      teamId: w.teamA.id,
+      kind: "DOOR_NOTICE",
+      version: String(await w.templateVersion("DOOR_NOTICE")),
+      subject: "Avis de passage",
+      body: `Nous sommes passés ce jour (${w.counter()}). Appelez-nous au {{telephone_equipe}}.`,
+    }),
+  },
+  "app/(app)/courriers/actions.ts#resetLetterTemplateAction": {
+    permission: "letterTemplates.edit",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, kind: "REMINDER", version: String(await w.templateVersion("REMINDER")) }),
+  },
+  "app/(app)/courriers/actions.ts#saveLetterheadAction": {
+    permission: "letterTemplates.edit",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, token: await w.letterheadToken(), name: `Équipe mobile ${w.counter()}`, phone: "01 60 00 00 00" }),
+  },
+  "app/(app)/courriers/actions.ts#confirmLettersAction": {
+    permission: "letters.record",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("IDENTIFIED");
+      return { teamId: w.teamA.id, kind: "TENANT_FIRST_LETTER", day: w.iso(0), cases: [{ id: c.id, version: String(c.version) }] };
+    },
+  },
+  "app/(app)/courriers/actions.ts#sendLetterEmailAction": {
+    permission: "letters.record",
+    target: "team",
+    // No SMTP server here: an allowed call ends in "not configured", a refused one in "not found".
+    allowedMayRefuse: true,
+    input: async (w) => {
+      const c = await w.newCase("FIRST_LETTER_SENT");
+      return { caseId: c.id, version: String(c.version), kind: "TENANT_FIRST_LETTER" };
+    },
+  },
+  "app/(app)/courriers/actions.ts#sendSmsAction": {
+    permission: "letters.record",
+    target: "team",
+    allowedMayRefuse: true,
+    input: async (w) => {
+      const c = await w.newCase("FIRST_LETTER_SENT");
+      return { caseId: c.id, version: String(c.version) };
+    },
+  },
+
+  "app/(app)/facturation/conventions/actions.ts#saveAgreementAction": {
+    permission: "agreements.manage",
+    target: "team",
+    input: async (w) => ({
+      teamId: w.teamA.id,
+      funderName: `Département (walk ${w.counter()})`,
+      periodStart: w.iso(-100),
+      periodEnd: w.iso(200),
+      advanceShare: "60",
+      advanceReceived: "0",
+      maxSupportWeeks: "8",
+      rates: { FLASH_DIAGNOSTIC: { amount: "150" }, IN_DEPTH_DIAGNOSTIC: { amount: "370" }, SUPPORT_WEEK: { amount: "55" } },
+    }),
+  },
+
+  "app/(app)/administration/utilisateurs/actions.ts#inviteUserAction": {
+    permission: "users.manage",
+    target: "team",
+    input: async (w) => ({ name: "Camille Invitée", email: `camille.${w.counter()}@walk.maintien.fr`, role: "SOCIAL_WORKER", teamId: w.teamA.id }),
+  },
+  "app/(app)/administration/utilisateurs/actions.ts#renewInvitationAction": {
+    permission: "users.manage",
+    target: "team",
+    input: async (w) => ({ userId: (await w.newInvitedUser()).id }),
+  },
+  "app/(app)/administration/utilisateurs/actions.ts#setUserActiveAction": {
+    permission: "users.manage",
+    target: "team",
+    input: async (w) => ({ userId: (await w.newMember()).id, active: "false" }),
+  },
+  "app/(app)/administration/utilisateurs/actions.ts#unlockUserAction": {
+    permission: "users.manage",
+    target: "team",
+    input: async (w) => ({ userId: (await w.newMember()).id }),
+  },
+  "app/(app)/administration/utilisateurs/actions.ts#resetUserTotpAction": {
+    permission: "users.manage",
+    target: "team",
+    allowedMayRefuse: true,
+    input: async (w) => ({ userId: (await w.newMember()).id }),
+  },
+  "app/(app)/administration/retention/actions.ts#runRetentionAction": {
+    permission: "retention.manage",
+    target: "own",
+    input: async () => ({ confirm: "on" }),
+  },
+};
+
+export const PAGES: Record<string, PageEntry> = {
+  "app/(app)/page.tsx": { permission: "signed-in" },
+  "app/connexion/page.tsx": { permission: "public" },
+  "app/invitation/[token]/page.tsx": { permission: "public" },
+  "app/(app)/compte/page.tsx": { permission: "self" },
+  "app/(app)/a-faire/page.tsx": { permission: "duework.read", target: "own" },
+  "app/(app)/dossiers/page.tsx": { permission: "caseload.open", target: "own" },
+  "app/(app)/dossiers/nouveau/page.tsx": { permission: "household.create", target: "own" },
+  "app/(app)/dossiers/[id]/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w) }) },
+  "app/(app)/dossiers/[id]/audience/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w, "SUPPORTED", true) }) },
+  "app/(app)/dossiers/[id]/accompagnement/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w, "SUPPORTED") }) },
+  "app/(app)/bailleurs/page.tsx": { permission: "caseload.open", target: "own" },
+  "app/(app)/bailleurs/[id]/page.tsx": {
+    permission: "case.read",
+    target: "team",
+    params: async (w) => {
+      const c = await w.newCase();
+      const { db } = await import("@/lib/server/db");
+      const lease = await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { lease: { select: { landlordId: true } } } });
+      return { id: lease.lease!.landlordId };
+    },
+  },
+  "app/(app)/courriers/page.tsx": { permission: "letters.prepare", target: "own" },
+  "app/(app)/courriers/lot/page.tsx": { permission: "letters.prepare", target: "own", searchParams: async () => ({ courrier: "premier-courrier", lot: "a-envoyer" }) },
+  "app/(app)/courriers/modeles/page.tsx": { permission: "letterTemplates.edit", target: "own" },
+  "app/(app)/courriers/dossiers/[id]/page.tsx": { permission: "letters.prepare", target: "team", params: async (w) => ({ id: await caseIdOf(w, "IDENTIFIED") }) },
+  "app/(app)/facturation/page.tsx": { permission: "billing.read", target: "own" },
+  "app/(app)/facturation/conventions/nouvelle/page.tsx": { permission: "agreements.manage", target: "own" },
+  "app/(app)/facturation/conventions/[id]/page.tsx": { permission: "agreements.manage", target: "team", params: async (w) => ({ id: w.agreementId }) },
+  "app/(app)/indicateurs/page.tsx": { permission: "indicators.read", target: "own" },
+  "app/(app)/import/page.tsx": { permission: "import.run", target: "own" },
+  "app/(app)/import/apercu/page.tsx": {
+    permission: "import.run",
+    target: "team",
+    searchParams: async (w, walker) => ({ fichier: await saveUpload(w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date()) }),
+  },
+  // The result of an import lists the households it created: whoever may read the team's cases.
+  "app/(app)/import/[id]/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: w.importBatchId }) },
+  "app/(app)/administration/page.tsx": { permission: "teamMembers.read", target: "own" },
+  "app/(app)/administration/utilisateurs/page.tsx": { permission: "teamMembers.read", target: "own" },
+  "app/(app)/administration/journal/page.tsx": { permission: "audit.read", target: "own" },
+  "app/(app)/administration/retention/page.tsx": { permission: "retention.manage", target: "own" },
+};
+
+const CSV = "Nom du locataire;Adresse;Code postal;Ville;Bailleur;Type de bailleur;Loyer;Étape;Date de l'acte\nDUPONT Jean;3 rue Haute;91000;Évry;SCI Les Ormes;particulier;650,00;assignation;01/10/2026\n";
+
+export const ROUTES: Record<string, RouteProbe[]> = {
+  "app/api/auth/[...nextauth]/route.ts#GET": [],
+  "app/api/auth/[...nextauth]/route.ts#POST": [],
+  "app/(app)/dossiers/[id]/audience/pdf/route.ts#GET": [
+    { permission: "case.read", target: "team", request: async (w) => { const id = await caseIdOf(w, "SUPPORTED", true); return { url: `${BASE}/dossiers/${id}/audience/pdf`, params: { id } }; } },
+  ],
+  "app/(app)/courriers/dossiers/[id]/pdf/route.ts#GET": [
+    { permission: "letters.prepare", target: "team", request: async (w) => { const id = await caseIdOf(w, "IDENTIFIED"); return { url: `${BASE}/courriers/dossiers/${id}/pdf?courrier=premier-courrier`, params: { id } }; } },
+  ],
+  "app/(app)/courriers/lot/pdf/route.ts#GET": [
+    { permission: "letters.prepare", target: "own", request: async (w) => { await w.newCase("IDENTIFIED"); return { url: `${BASE}/courriers/lot/pdf?courrier=premier-courrier&lot=a-envoyer` }; } },
+  ],
+  "app/(app)/indicateurs/export/[fichier]/route.ts#GET": [
+    { permission: "indicators.read", target: "own", request: async () => ({ url: `${BASE}/indicateurs/export/indicateurs.csv`, params: { fichier: "indicateurs.csv" } }) },
+    { permission: "indicators.exportCases", target: "own", request: async () => ({ url: `${BASE}/indicateurs/export/dossiers.csv`, params: { fichier: "dossiers.csv" } }) },
+  ],
+  "app/(app)/import/[id]/rejets/route.ts#GET": [
+    // The rejected rows carry names: whoever may read the team's cases.
+    { permission: "case.read", target: "team", request: async (w) => ({ url: `${BASE}/import/${w.importBatchId}/rejets`, params: { id: w.importBatchId } }) },
+  ],
+  "app/(app)/import/televerser/route.ts#POST": [
+    {
+      permission: "import.run",
+      target: "team",
+      request: async (w) => {
+        const form = new FormData();
+        form.set("equipe", w.teamA.id);
+        form.set("fichier", new File([CSV], "liste.csv", { type: "text/csv" }));
+        return { url: `${BASE}/import/televerser`, init: { method: "POST", body: form, headers: { origin: BASE, host: "localhost:3000" } } };
+      },
+      allowed: (res) => res.status === 303 && !(res.headers.get("location") ?? "").includes("erreur="),
+      refused: (res) => res.status === 303 && (res.headers.get("location") ?? "").includes("erreur=equipe"),
+    },
+  ],
+  "app/(app)/import/executer/route.ts#POST": [
+    {
+      permission: "import.run",
+      target: "team",
+      request: async (w, walker) => {
+        const sha = await saveUpload(w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date());
+        const form = new FormData();
+        form.set("fichier", sha);
+        return { url: `${BASE}/import/executer`, init: { method: "POST", body: form, headers: { origin: BASE, host: "localhost:3000" } } };
+      },
+      allowed: (res) => res.status === 303 && /\/import\/[^/?]+$/.test(res.headers.get("location") ?? ""),
+      refused: (res) => res.status === 303 && (res.headers.get("location") ?? "").includes("erreur=equipe"),
+    },
+  ],
+};
