@@ -31,7 +31,7 @@ export default defineConfig({
   // Long journeys on 2 shared cores: 30 s proved too tight (a 29.7 s pass).
   timeout: 60_000,
   // A broken journey must not eat CI's 15 minutes: fail fast on a missing element.
-  globalTimeout: 8 * 60_000,
+  globalTimeout: 12 * 60_000,
   expect: { timeout: 5_000 },
   reporter: jsonReport ? [["list"], ["json", { outputFile: jsonReport }]] : [["list"]],
   use: {

@@ -312,7 +312,7 @@ async function e2e(forceBuild: boolean): Promise<Result> {
     const extra = (process.env.E2E_ARGS ?? "").split(" ").filter(Boolean);
     code = await run(node, [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", ...extra], {
       env: { ...process.env, E2E_BASE_URL: app.url, PLAYWRIGHT_JSON_OUTPUT_FILE: output },
-      timeoutMs: 540_000, // beyond playwright.config.ts's globalTimeout (8 min)
+      timeoutMs: 780_000, // beyond playwright.config.ts's globalTimeout (12 min)
     });
   } finally {
     await app.stop();
