@@ -124,7 +124,7 @@ test.describe("Dossier d'audience", () => {
     expect(download.suggestedFilename()).toMatch(/^dossier-audience-\d+\.pdf$/);
   });
 
-  test("a user of another team, or a funder, finds neither the page nor the PDF of a case", async ({ page, loginAs }) => {
+  test("a user of another team, or a funder, finds neither the case page, nor its hearing file, nor the PDF", async ({ page, loginAs }) => {
     await loginAs("juriste");
     await page.goto("/dossiers");
     await page.getByRole("main").getByRole("list").getByRole("link").first().click();
@@ -132,6 +132,10 @@ test.describe("Dossier d'audience", () => {
     for (const outsider of ["autre-equipe", "financeur"] as const) {
       await page.context().clearCookies();
       await loginAs(outsider);
+      // The case page itself: "not found", as for an id that does not exist.
+      const caseResponse = await page.goto(`/dossiers/${caseId}`);
+      expect(caseResponse?.status(), outsider).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
       const pageResponse = await page.goto(`/dossiers/${caseId}/audience`);
       expect(pageResponse?.status(), outsider).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
