@@ -47,7 +47,7 @@ test.describe("Connexion", () => {
     await page.goto("/dossiers");
     await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
     await page.goto("/indicateurs");
-    await expect(page.getByRole("table")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Motifs de clôture" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
