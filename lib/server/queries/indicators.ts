@@ -121,7 +121,7 @@ async function computeScopeIndicators(db: Db, scope: IndicatorScope): Promise<In
   const fromCond = (column: Prisma.Sql) => (scope.from === null ? Prisma.sql`TRUE` : Prisma.sql`${column} >= ${day(scope.from)}`);
   const leftReasons = Prisma.join(LEFT_OR_NPAI_REASONS);
 
-  const [row] = await db.$queryRaw<IndicatorRow[]>`
+  const query = db.$queryRaw<IndicatorRow[]>`
     ${caseloadCte(scope)},
     landlord_facts AS (
       SELECT k.landlord_id,
@@ -197,6 +197,11 @@ async function computeScopeIndicators(db: Db, scope: IndicatorScope): Promise<In
       (SELECT json_agg(json_build_object('month', month, 'opened', opened, 'closed', closed) ORDER BY month)
        FROM (SELECT month, SUM(opened)::int AS opened, SUM(closed)::int AS closed FROM months GROUP BY month) m) AS monthly
   `;
+  // PostgreSQL's JIT compiles this one statement (its cost estimate is high,
+  // for a per-case lookup that rarely runs): about 1.7 s of CPU at 100 000
+  // cases, more than running it (scripts/bench, decision 011). Off for this
+  // transaction only.
+  const [, [row]] = await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, query]);
   if (!row) throw new Error("indicators: the aggregate query returned no row");
   return toIndicators(scope, row);
 }
