@@ -169,9 +169,10 @@ interface VitestJson {
   testResults: Array<{ status: string; message?: string; name: string; assertionResults: Array<{ status: string }> }>;
 }
 
-async function vitest(name: string, project: string, env: Record<string, string>): Promise<Result> {
+async function vitest(name: string, project: string, env: Record<string, string>, logFile?: string): Promise<Result> {
   const t = Date.now();
   const output = path.join(reportDir, `${name}.json`);
+  const logFd = logFile ? fs.openSync(logFile, "w") : null;
   const code = await run(
     node,
     [
@@ -184,8 +185,13 @@ async function vitest(name: string, project: string, env: Record<string, string>
       "--reporter=json",
       `--outputFile.json=${output}`,
     ],
-    { env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true", ...env }, timeoutMs: 600_000 },
+    {
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true", ...env },
+      timeoutMs: 600_000,
+      ...(logFd !== null ? { stdio: ["ignore", logFd, logFd] as SpawnOptions["stdio"] } : {}),
+    },
   );
+  if (logFd !== null) fs.closeSync(logFd);
   const result: Result = { name, passed: 0, failed: 0, skipped: 0, seconds: 0 };
   let report: VitestJson | null = null;
   try {
@@ -347,6 +353,9 @@ async function e2e(forceBuild: boolean): Promise<Result> {
 
 // ───────────────────────────── main
 
+const ORDER = ["generate", "typecheck", "unit", "integration", "integration (postgres)", "e2e"];
+const order = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
+
 async function main(): Promise<number> {
   const { only, forceBuild } = parseArgs(process.argv.slice(2));
   reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "maintien-test-reports-"));
@@ -371,16 +380,35 @@ async function main(): Promise<number> {
     banner("Unit tests (vitest --project unit)");
     await attempt("unit", () => vitest("unit", "unit", {}));
   }
-  if (only.has("integration")) {
-    banner("Integration tests on the embedded database (TEST_DB=embedded)");
-    await attempt("integration", () => vitest("integration", "integration", { TEST_DB: "embedded" }));
-  }
-  if (only.has("postgres")) {
-    banner("Integration tests on PostgreSQL (TEST_DB=postgres)");
+  // The two integration runs use separate databases (an embedded one, a
+  // throwaway PostgreSQL cluster) and wait on them more than on the CPU: they
+  // run side by side, each into its own log, printed whole when it ends.
+  const both = only.has("integration") && only.has("postgres");
+  const printLog = (file: string) => {
+    try {
+      process.stdout.write(fs.readFileSync(file, "utf8"));
+    } catch {
+      /* no log */
+    }
+  };
+  const embeddedRun = async () => {
+    if (!only.has("integration")) return;
+    const log = both ? path.join(reportDir, "integration.log") : undefined;
+    if (!both) banner("Integration tests on the embedded database (TEST_DB=embedded)");
+    await attempt("integration", () => vitest("integration", "integration", { TEST_DB: "embedded" }, log));
+    if (log) {
+      banner("Integration tests on the embedded database (TEST_DB=embedded)");
+      printLog(log);
+    }
+  };
+  const postgresRun = async () => {
+    if (!only.has("postgres")) return;
+    const log = both ? path.join(reportDir, "postgres.log") : undefined;
+    if (!both) banner("Integration tests on PostgreSQL (TEST_DB=postgres)");
     await attempt("integration (postgres)", async () => {
       const skipped = postgresTargetUnavailable("postgres");
       if (skipped) console.warn(`\n!! ${skipped}\n`);
-      const r = await vitest("postgres", "integration", { TEST_DB: "postgres" });
+      const r = await vitest("postgres", "integration", { TEST_DB: "postgres" }, log);
       r.name = "integration (postgres)";
       if (skipped) {
         // Never counted as passed; at least one skip even with no test file.
@@ -390,7 +418,15 @@ async function main(): Promise<number> {
       }
       return r;
     });
-  }
+    if (log) {
+      banner("Integration tests on PostgreSQL (TEST_DB=postgres)");
+      printLog(log);
+    }
+  };
+  if (both) console.log("\n[run-all] integration tests on the embedded database and on PostgreSQL, side by side…");
+  await Promise.all([embeddedRun(), postgresRun()]);
+  // The summary keeps the suites' order whichever finished first.
+  results.sort((a, b) => order(a.name) - order(b.name));
   if (only.has("e2e")) {
     banner("End-to-end tests (Playwright, Debian Chromium)");
     await attempt("e2e", () => e2e(forceBuild));
