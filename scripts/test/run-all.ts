@@ -292,7 +292,9 @@ async function startApp(
   return { url: `http://localhost:${port}`, stop, log, buildSeconds };
 }
 
-async function e2e(forceBuild: boolean): Promise<Result> {
+type StartedApp = Awaited<ReturnType<typeof startApp>>;
+
+async function e2e(forceBuild: boolean, started?: Promise<StartedApp>): Promise<Result> {
   const t = Date.now();
   const result: Result = { name: "e2e", passed: 0, failed: 0, skipped: 0, seconds: 0 };
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
@@ -301,9 +303,9 @@ async function e2e(forceBuild: boolean): Promise<Result> {
     result.seconds = elapsed(t);
     return result;
   }
-  let app: Awaited<ReturnType<typeof startApp>>;
+  let app: StartedApp;
   try {
-    app = await startApp(forceBuild);
+    app = await (started ?? startApp(forceBuild));
   } catch (error) {
     result.failed = 1;
     result.crashed = (error as Error).message;
@@ -424,12 +426,21 @@ async function main(): Promise<number> {
     }
   };
   if (both) console.log("\n[run-all] integration tests on the embedded database and on PostgreSQL, side by side…");
+  // The journeys' app (next build, fresh database, demo seed) is prepared
+  // meanwhile: the build is mostly CPU, the integration runs mostly wait on
+  // their databases. Its log goes to a file; e2e() waits for it.
+  let appStart: Promise<StartedApp> | undefined;
+  if (only.has("e2e") && (only.has("integration") || only.has("postgres")) && fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
+    console.log("[run-all] building and starting the app for the browser journeys meanwhile…");
+    appStart = startApp(forceBuild);
+    appStart.catch(() => undefined); // reported by e2e()
+  }
   await Promise.all([embeddedRun(), postgresRun()]);
   // The summary keeps the suites' order whichever finished first.
   results.sort((a, b) => order(a.name) - order(b.name));
   if (only.has("e2e")) {
     banner("End-to-end tests (Playwright, Debian Chromium)");
-    await attempt("e2e", () => e2e(forceBuild));
+    await attempt("e2e", () => e2e(forceBuild, appStart));
   }
 
   fs.rmSync(reportDir, { recursive: true, force: true });
