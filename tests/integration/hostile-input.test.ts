@@ -39,6 +39,7 @@ vi.mock("next/headers", () => ({
 
 import { can } from "@/lib/domain/permission-table";
 import type { ActionState } from "@/lib/validation/action-state";
+import { toFormData } from "./permission-walk/form-data";
 import { ACTIONS, type Fields } from "./permission-walk/manifest";
 import { asActor, buildWorld, snapshotCounts, WALKERS, type World } from "./permission-walk/world";
 
@@ -73,17 +74,6 @@ function leafOf(fields: Fields, path: string[]): unknown {
   return path.reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], fields);
 }
 
-function toFormData(fields: Fields): FormData {
-  const form = new FormData();
-  const put = (prefix: string, value: unknown) => {
-    if (value === undefined || value === null) return;
-    if (Array.isArray(value)) value.forEach((v, i) => put(`${prefix}[${i}]`, v));
-    else if (typeof value === "object") for (const [k, v] of Object.entries(value)) put(prefix ? `${prefix}.${k}` : k, v);
-    else form.append(prefix, String(value));
-  };
-  put("", fields);
-  return form;
-}
 
 /** What each leaf must refuse, by what the valid value looks like. */
 function mustRefuse(key: string, valid: unknown): unknown[] {

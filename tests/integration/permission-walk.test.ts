@@ -38,23 +38,13 @@ vi.mock("next/headers", () => ({
 import { NextRequest } from "next/server";
 import { can, type PermissionAction } from "@/lib/domain/permission-table";
 import type { ActionState } from "@/lib/validation/action-state";
-import { ACTIONS, PAGES, ROUTES, type Fields } from "./permission-walk/manifest";
+import { toFormData } from "./permission-walk/form-data";
+import { ACTIONS, PAGES, ROUTES } from "./permission-walk/manifest";
 import { listPages, listRouteHandlers, listServerActions } from "./permission-walk/surface";
 import { asActor, buildWorld, snapshotCounts, WALKERS, type Walker, type World } from "./permission-walk/world";
 
 type FormAction = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-export function toFormData(fields: Fields): FormData {
-  const form = new FormData();
-  const put = (prefix: string, value: unknown) => {
-    if (value === undefined || value === null) return;
-    if (Array.isArray(value)) value.forEach((v, i) => put(`${prefix}[${i}]`, v));
-    else if (typeof value === "object") for (const [k, v] of Object.entries(value)) put(prefix ? `${prefix}.${k}` : k, v);
-    else form.append(prefix, String(value));
-  };
-  put("", fields);
-  return form;
-}
 
 /** Next's notFound() and redirect() throw errors carrying a digest. */
 function digestOf(error: unknown): string {
