@@ -27,6 +27,10 @@ import {
 import { findPostgresBinaries, MISSING_POSTGRES_MESSAGE, startThrowawayCluster } from "../../scripts/db/pg-cluster";
 import { acquirePidLock, DatabaseLockedError, liveLockOwner } from "../../scripts/db/pid-lock";
 
+// This file starts its own engines (an embedded PGlite and, when the binaries
+// are there, its own PostgreSQL cluster) whatever TEST_DB says: it runs once,
+// in the embedded suite, and is skipped (reported as such) in the PostgreSQL one.
+const ONCE = process.env.TEST_DB === "postgres";
 const postgres = findPostgresBinaries();
 if (!postgres) {
   console.warn(`[migrations.test] PostgreSQL cluster tests SKIPPED: ${MISSING_POSTGRES_MESSAGE}`);
@@ -94,7 +98,7 @@ afterAll(() => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-describe("offline migrations (WebAssembly schema engine)", () => {
+describe.skipIf(ONCE)("offline migrations (WebAssembly schema engine)", () => {
   let embedded: EmbeddedDatabase | null = null;
 
   afterAll(async () => {
@@ -185,7 +189,7 @@ describe("offline migrations (WebAssembly schema engine)", () => {
   }, 180_000);
 });
 
-describe("a migration with an SQL error", () => {
+describe.skipIf(ONCE)("a migration with an SQL error", () => {
   let brokenDir: string;
   let brokenName: string;
 
@@ -248,7 +252,7 @@ describe("a migration with an SQL error", () => {
   }, 180_000);
 });
 
-describe("embedded database lock", () => {
+describe.skipIf(ONCE)("embedded database lock", () => {
   it("refuses a folder owned by a live process and takes over a stale lock", () => {
     const lockPath = path.join(workDir, "lock.json");
     const dataDir = path.join(workDir, "data");
