@@ -147,14 +147,15 @@ describe("support: who may record, and when", () => {
     const { c, stranger, worker } = await setup();
     const { periodId } = await startSupportPeriod(db, worker, startSupportSchema.parse({ caseId: c.id, version: String(c.version), startedOn: "2026-11-02" }), NOW);
     const fresh = await db.case.findUniqueOrThrow({ where: { id: c.id } });
+    // One after the other: a refusal must be awaited as soon as it is made (no unhandled rejection meanwhile).
     const calls = [
-      saveDiagnostic(db, stranger, inDepth(c.id), NOW),
-      startSupportPeriod(db, stranger, startSupportSchema.parse({ caseId: c.id, version: String(fresh.version), startedOn: "2026-11-02" }), NOW),
-      recordSupportWeek(db, stranger, week(c.id, periodId, "2026-11-02"), NOW),
-      endSupportPeriod(db, stranger, endSupportSchema.parse({ caseId: c.id, version: String(fresh.version), periodId, endedOn: "2026-11-20", outcome: "COMPLETED" }), NOW),
-      saveAidRequest(db, stranger, aidRequestSchema.parse({ caseId: c.id, kind: "FSL", status: "TO_DO" }), NOW),
+      () => saveDiagnostic(db, stranger, inDepth(c.id), NOW),
+      () => startSupportPeriod(db, stranger, startSupportSchema.parse({ caseId: c.id, version: String(fresh.version), startedOn: "2026-11-02" }), NOW),
+      () => recordSupportWeek(db, stranger, week(c.id, periodId, "2026-11-02"), NOW),
+      () => endSupportPeriod(db, stranger, endSupportSchema.parse({ caseId: c.id, version: String(fresh.version), periodId, endedOn: "2026-11-20", outcome: "COMPLETED" }), NOW),
+      () => saveAidRequest(db, stranger, aidRequestSchema.parse({ caseId: c.id, kind: "FSL", status: "TO_DO" }), NOW),
     ];
-    for (const call of calls) await expectRefusal(call, "NOT_FOUND", /introuvable ou vous n'y avez pas accès/);
+    for (const call of calls) await expectRefusal(call(), "NOT_FOUND", /introuvable ou vous n'y avez pas accès/);
     // A guessed id that does not exist answers the same way.
     await expectRefusal(saveAidRequest(db, worker, aidRequestSchema.parse({ caseId: "c-guessed-0000", kind: "FSL", status: "TO_DO" }), NOW), "NOT_FOUND");
     expect(await getCaseSupport(db, stranger, c.id, NOW)).toBeNull();
