@@ -79,8 +79,7 @@ test.describe("Procédure", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a jurist records the préfet's referral for the DSF; 'À faire' and the caseload show the deadlines it sets", async ({ page, loginAs }, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "one run is enough: the phone layout is covered above");
+  test("a jurist records the préfet's referral for the DSF; 'À faire' and the caseload show the deadlines it sets", async ({ page, loginAs }) => {
     const surname = `Échéances-${Date.now().toString(36)}`;
     await loginAs("juriste");
 
