@@ -7,8 +7,8 @@ test.describe("Import d'une liste de la préfecture", () => {
   test("a coordinator uploads a list, reads the preview with a rejected row and its reason, imports, and sees the result", async ({ page, loginAs }, testInfo) => {
     // Names and references unique to this run, so reruns on the same database stay independent.
     const token = `${testInfo.project.name}${Date.now().toString(36)}`.toUpperCase();
-    const now = new Date();
-    const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+    // Today's date in Paris (not the runner's time zone), at UTC midnight as sampleRow wants it.
+    const today = new Date(`${new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" })}T00:00:00Z`);
     const rows = [1, 2, 3].map((i) => {
       const r = sampleRow(i, today);
       return { ...r, "Nom du locataire": `${r["Nom du locataire"]}-${token}`, "Référence de la procédure": `${r["Référence de la procédure"]}-${token}` };

@@ -3,8 +3,9 @@ import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 
 /** A calendar day `offset` days from today in Paris, as an <input type="date"> wants it. */
 function parisDay(offset: number): string {
-  const d = new Date(Date.now() + offset * 86_400_000);
-  return d.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+  // Calendar arithmetic on today's Paris date: "now ± 24 h" skips or repeats a day next to a clock change.
+  const [y, m, d] = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" }).split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + offset)).toISOString().slice(0, 10);
 }
 
 function frenchLongDay(iso: string): string {
@@ -86,10 +87,11 @@ test.describe("Aller-vers", () => {
     await expect(panel.getByRole("alert")).toContainText(`qu'à partir du ${frenchLongDay(parisDay(-15))}`);
     await panel.getByRole("button", { name: "Annuler" }).click();
 
-    await record(page, "Relance envoyée", parisDay(-1), "09:00");
+    // Dated yesterday or earlier: the steps must be in the past at whatever hour the test runs.
+    await record(page, "Relance envoyée", parisDay(-2), "09:00");
     await expect(status).toHaveText("Relance enregistrée.");
 
-    await record(page, "Clôturer", parisDay(0), "08:00", () => panel.getByLabel("Motif de clôture").selectOption("NO_CONTACT"), "Clôturer le dossier");
+    await record(page, "Clôturer", parisDay(-1), "08:00", () => panel.getByLabel("Motif de clôture").selectOption("NO_CONTACT"), "Clôturer le dossier");
     await expect(status).toHaveText("Dossier clôturé.");
     await expect(panel.getByRole("button", { name: "Rouvrir" })).toBeVisible();
     await expect(panel.getByRole("button", { name: "Visite", exact: true })).toHaveCount(0);
@@ -119,6 +121,8 @@ test.describe("Aller-vers", () => {
     await expectNoAxeViolations(page);
 
     await panel.getByLabel("Comment le ménage a-t-il pris contact ?").selectOption("PHONE");
+    // Yesterday: "today at 14:30" is in the future before 14:30, and refused.
+    await panel.getByLabel("Date", { exact: true }).fill(parisDay(-1));
     await panel.getByLabel("Heure", { exact: true }).fill("14:30");
     await panel.getByRole("button", { name: "Enregistrer" }).click();
     await expect(panel.getByRole("status")).toHaveText("Contact enregistré : le ménage est accompagné.");

@@ -2,8 +2,9 @@ import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 
 /** A calendar day `offset` days from today in Paris, as an <input type="date"> wants it. */
 function parisDay(offset: number): string {
-  const d = new Date(Date.now() + offset * 86_400_000);
-  return d.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+  // Calendar arithmetic on today's Paris date: "now ± 24 h" skips or repeats a day next to a clock change.
+  const [y, m, d] = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" }).split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + offset)).toISOString().slice(0, 10);
 }
 
 /** "2026-04-01" → "1er avril 2026", as the procedure's dates are written. */

@@ -3,7 +3,9 @@ import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 
 /** A calendar day `offset` days from today in Paris, as an <input type="date"> wants it. */
 function parisDay(offset: number): string {
-  return new Date(Date.now() + offset * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+  // Calendar arithmetic on today's Paris date: "now ± 24 h" skips or repeats a day next to a clock change.
+  const [y, m, d] = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" }).split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + offset)).toISOString().slice(0, 10);
 }
 
 /** The Monday of the week of an ISO day. */

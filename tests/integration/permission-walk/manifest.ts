@@ -76,7 +76,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     target: "team",
     input: async (w) => {
       const c = await w.newCase("IDENTIFIED");
-      return { caseId: c.id, version: String(c.version), kind: "LETTER_LANDLORD", day: w.iso(0), time: "10:30" };
+      return { caseId: c.id, version: String(c.version), kind: "LETTER_LANDLORD", day: w.iso(-1), time: "10:30" }; // yesterday: "today at 10:30" is in the future before 10:30
     },
   },
   "app/(app)/dossiers/[id]/procedure-actions.ts#recordProcedureEventAction": {
