@@ -4,7 +4,13 @@
 // could not load or never ran). Pure: no process, no clock.
 
 export type ReportLine =
-  | { type: "run-start"; at: number; files: Array<{ project: string; file: string }> }
+  | {
+      type: "run-start";
+      at: number;
+      files: Array<{ project: string; file: string }>;
+      /** Every test to run, when the runner knows them up front (Playwright). */
+      tests?: Array<{ project: string; file: string; name: string }>;
+    }
   | { type: "file-start"; project: string; file: string }
   | { type: "test-start"; project: string; file: string; name: string }
   | {
@@ -75,6 +81,9 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
   const running = new Map<string, { project: string; file: string; name: string }>();
   const filesWithFailedTests = new Set<string>();
   const projects = new Set<string>();
+  const queued = new Map<string, { project: string; file: string; name: string }>();
+  const ended = new Set<string>();
+  let endReason = "";
 
   for (const line of lines) {
     switch (line.type) {
@@ -83,6 +92,7 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
           allFiles.set(key(f.project, f.file), f);
           projects.add(f.project);
         }
+        for (const t of line.tests ?? []) queued.set(key(t.project, t.file, t.name), t);
         break;
       case "file-start":
         startedFiles.add(key(line.project, line.file));
@@ -92,6 +102,7 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
         break;
       case "test": {
         running.delete(key(line.project, line.file, line.name));
+        ended.add(key(line.project, line.file, line.name));
         if (line.state === "passed") {
           report.passed++;
           if (line.flaky) {
@@ -128,6 +139,7 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
       }
       case "run-end":
         report.complete = true;
+        endReason = line.reason;
         for (const message of line.errors ?? []) {
           report.failed++;
           report.problems.push({ kind: "error", where: "", message: `unhandled error: ${message}` });
@@ -141,18 +153,28 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
     report.failed++;
     report.problems.push({ kind: "did not finish", where: where(t.file, t.name), message: `did not finish: ${stopped}`, project: t.project });
   }
-  const filesRunning = new Set([...running.values()].map((t) => key(t.project, t.file)));
-  for (const [k, f] of allFiles) {
-    if (endedFiles.has(k) || filesRunning.has(k)) continue; // ended, or counted by its unfinished test
-    if (report.complete && !startedFiles.has(k)) continue; // the run itself left it out
-    report.failed++;
-    const started = startedFiles.has(k);
-    report.problems.push({
-      kind: started ? "did not finish" : "did not run",
-      where: f.file,
-      message: started ? `the file did not finish (loading, or a beforeAll/afterAll): ${stopped}` : `the file never started: ${stopped}`,
-      project: f.project,
-    });
+  if (queued.size) {
+    // Test by test (Playwright): those that never started, when the run was cut short.
+    const cut = !report.complete || !["passed", "failed"].includes(endReason);
+    for (const [k, t] of queued) {
+      if (ended.has(k) || running.has(k) || !cut) continue;
+      report.failed++;
+      report.problems.push({ kind: "did not run", where: where(t.file, t.name), message: `never started: ${stopped}`, project: t.project });
+    }
+  } else {
+    const filesRunning = new Set([...running.values()].map((t) => key(t.project, t.file)));
+    for (const [k, f] of allFiles) {
+      if (endedFiles.has(k) || filesRunning.has(k)) continue; // ended, or counted by its unfinished test
+      if (report.complete && !startedFiles.has(k)) continue; // the run itself left it out
+      report.failed++;
+      const started = startedFiles.has(k);
+      report.problems.push({
+        kind: started ? "did not finish" : "did not run",
+        where: f.file,
+        message: started ? `the file did not finish (loading, or a beforeAll/afterAll): ${stopped}` : `the file never started: ${stopped}`,
+        project: f.project,
+      });
+    }
   }
   report.files = allFiles.size;
   report.filesEnded = endedFiles.size;

@@ -1,18 +1,25 @@
 // `npm test`: every suite, one after the other, counted from machine-readable
-// reports; keeps going after a failure; the LAST line printed is the plain total
-// `N passed, N failed` (skipped tests on the line before); exits 1 when anything failed or crashed.
+// reports written as tests end; keeps going after a failure; each suite has a
+// time budget and, when it runs out, still reports what passed, failed and did
+// not finish. The summary lists every failed, unfinished and flaky test with
+// its assertion; its LAST line is the plain total `N passed, N failed`
+// (skipped tests on the line before); exits 1 when anything failed or crashed.
 //
 //   npm test                                  everything
-//   npm test -- --only unit,integration       a subset: typecheck, unit, integration, postgres, e2e
+//   npm test -- --only unit,integration       a subset: typecheck, unit, integration, postgres, clock, e2e
 //   npm test -- --build                       force `next build` before e2e (always on with CI=true)
 //   E2E_ARGS="tests/e2e/x.spec.ts" npm test -- --only e2e   a subset of the Playwright journeys
+//   npm run test:clock                        the clock check alone (TEST_CLOCK_FULL=1: every point on both databases)
 //
 // Suites: (a) Prisma client generation when stale (a prerequisite, counted only when it
 // fails), (b) typecheck (1 test), (c) Vitest unit, (d) Vitest integration on the
-// embedded database, (e) the same on PostgreSQL, (f) Playwright against the app
-// built and started by scripts/start.ts on a fresh embedded database.
+// embedded database, (e) the same on PostgreSQL, (f) the clock check (unit tests at
+// every point of tests/support/clock-matrix.ts, the date-heavy integration files at
+// the others), (g) Playwright against the app built and started by scripts/start.ts
+// on a fresh embedded database. (d) and (e) run under a fixed test clock too
+// (docs/decisions/003-test-strategy.md).
 
-import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -20,24 +27,39 @@ import os from "node:os";
 import path from "node:path";
 
 import { generateClient } from "../db/generate";
+import { CLOCK_INTEGRATION_FILES, CLOCK_MATRIX, clockSplit } from "../../tests/support/clock-matrix";
 import { POSTGRES_SKIPPED_MESSAGE, postgresTargetUnavailable } from "../../tests/integration/support/test-db-target";
+import { children, killGroup, runProcess } from "./processes";
+import { formatProblems, parseNdjson, summariseRun } from "./report";
+import { runVitestSuite, type SuiteResult } from "./vitest-suite";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);
 
-const SUITES = ["typecheck", "unit", "integration", "postgres", "e2e"] as const;
+const SUITES = ["typecheck", "unit", "integration", "postgres", "clock", "e2e"] as const;
 type SuiteName = (typeof SUITES)[number];
 
-interface Result {
-  name: string;
-  passed: number;
-  failed: number;
-  skipped: number;
-  seconds: number;
-  /** The suite could not run or report properly (counted as one failure). */
-  crashed?: string;
-  note?: string;
+type Result = SuiteResult;
+
+/** A suite's result without tests of its own (generate, typecheck, a crash). */
+function plain(name: string, fields: Partial<Result> = {}): Result {
+  return { name, passed: 0, failed: 0, skipped: 0, flaky: 0, seconds: 0, problems: [], ...fields };
 }
+
+// Time budgets (wall clock, seconds) of each suite on CI's 2 cores; TEST_BUDGET_SCALE=2
+// doubles them on a slower machine. Past its budget a suite is stopped and reports what it had.
+const scale = Number(process.env.TEST_BUDGET_SCALE ?? "1") || 1;
+const BUDGET_MS = {
+  typecheck: 300_000,
+  unit: 240_000,
+  integration: 600_000,
+  clockUnit: 300_000,
+  clockIntegration: 240_000,
+  /** Beyond playwright.config.ts's globalTimeout, which ends the run with its report first. */
+  e2e: 780_000,
+  appStart: 900_000,
+} as const;
+const budget = (key: keyof typeof BUDGET_MS) => BUDGET_MS[key] * scale;
 
 // ───────────────────────────── options
 
@@ -63,49 +85,6 @@ function parseArgs(argv: string[]): { only: Set<SuiteName>; forceBuild: boolean 
 }
 
 // ───────────────────────────── processes
-
-const children = new Set<ChildProcess>();
-
-/** Run a command in its own process group; resolves with its exit code (124 on timeout). */
-function run(
-  cmd: string,
-  args: string[],
-  options: SpawnOptions & { timeoutMs?: number } = {},
-): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: "inherit", detached: true, ...options });
-    children.add(child);
-    let timedOut = false;
-    const timer = options.timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          console.error(`\n[run-all] ${path.basename(args[0] ?? cmd)} timed out after ${options.timeoutMs! / 1000} s: killing it`);
-          killGroup(child, "SIGKILL");
-        }, options.timeoutMs)
-      : null;
-    child.on("error", (error) => {
-      console.error(`[run-all] cannot start ${cmd}: ${error.message}`);
-    });
-    child.on("close", (code, signal) => {
-      if (timer) clearTimeout(timer);
-      children.delete(child);
-      resolve(timedOut ? 124 : (code ?? (signal ? 128 : 1)));
-    });
-  });
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -148,81 +127,53 @@ async function generate(): Promise<Result | null> {
     return null;
   } catch (error) {
     console.error(`[run-all] ${(error as Error).message}`);
-    return { name: "generate", passed: 0, failed: 1, skipped: 0, seconds: elapsed(t), crashed: "prisma generate failed" };
+    return plain("generate", { failed: 1, seconds: elapsed(t), crashed: "prisma generate failed", problems: [{ kind: "error", where: "", message: (error as Error).message }] });
   }
 }
 
 async function typecheck(logFile: string): Promise<Result> {
   const t = Date.now();
   const logFd = fs.openSync(logFile, "w");
-  const code = await run(node, [require.resolve("typescript/bin/tsc"), "--noEmit"], { timeoutMs: 300_000, stdio: ["ignore", logFd, logFd] });
+  const { code, timedOut } = await runProcess(node, [require.resolve("typescript/bin/tsc"), "--noEmit"], {
+    cwd: ROOT,
+    timeoutMs: budget("typecheck"),
+    label: "typecheck",
+    stdio: ["ignore", logFd, logFd],
+  });
   fs.closeSync(logFd);
   const ok = code === 0;
-  return { name: "typecheck", passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds: elapsed(t) };
+  const errors = ok ? [] : fs.readFileSync(logFile, "utf8").split("\n").filter((l) => /error TS\d+/.test(l));
+  return plain("typecheck", {
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    seconds: elapsed(t),
+    ...(timedOut ? { crashed: `its ${budget("typecheck") / 1000} s budget ran out` } : {}),
+    problems: ok ? [] : [{ kind: "failed", where: "tsc --noEmit", message: timedOut ? "did not finish within its budget" : `${errors.length} type errors\n${errors.slice(0, 6).join("\n")}` }],
+  });
 }
 
-interface VitestJson {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-  numTotalTests: number;
-  testResults: Array<{ status: string; message?: string; name: string; assertionResults: Array<{ status: string }> }>;
+/** A Vitest project as a suite of this run, within its budget, its report in reportDir. */
+function vitest(name: string, args: string[], env: Record<string, string>, budgetMs: number, logFile?: string): Promise<Result> {
+  const file = name.replace(/[^a-z0-9@-]+/gi, "-");
+  return runVitestSuite({
+    name,
+    args,
+    env,
+    budgetMs,
+    reportFile: path.join(reportDir, `${file}.ndjson`),
+    ...(logFile ? { logFile } : {}),
+  });
 }
 
-async function vitest(name: string, project: string, env: Record<string, string>, logFile?: string): Promise<Result> {
-  const t = Date.now();
-  const output = path.join(reportDir, `${name}.json`);
-  const logFd = logFile ? fs.openSync(logFile, "w") : null;
-  const code = await run(
-    node,
-    [
-      path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs"),
-      "run",
-      "--project",
-      project,
-      "--passWithNoTests",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${output}`,
-    ],
-    {
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true", ...env },
-      timeoutMs: 600_000,
-      ...(logFd !== null ? { stdio: ["ignore", logFd, logFd] as SpawnOptions["stdio"] } : {}),
-    },
-  );
-  if (logFd !== null) fs.closeSync(logFd);
-  const result: Result = { name, passed: 0, failed: 0, skipped: 0, seconds: 0 };
-  let report: VitestJson | null = null;
-  try {
-    report = JSON.parse(fs.readFileSync(output, "utf8")) as VitestJson;
-  } catch {
-    report = null;
-  }
-  if (report) {
-    result.passed = report.numPassedTests;
-    result.failed = report.numFailedTests;
-    result.skipped = report.numPendingTests + report.numTodoTests;
-    // A file that failed to load has no failed test of its own: count it once.
-    const brokenFiles = report.testResults.filter(
-      (f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"),
-    ).length;
-    result.failed += brokenFiles;
-    if (report.numTotalTests === 0) result.note = "no test files";
-  }
-  if (code !== 0 && result.failed === 0) {
-    result.failed = 1;
-    result.crashed = report ? `vitest exited ${code} with no failed test (setup or unhandled error)` : `exit ${code}, no report`;
-  }
-  result.seconds = elapsed(t);
-  return result;
+/** TEST_CLOCK=off: the integration runs on the real clock; TEST_CLOCK=<time>: that clock everywhere. */
+function integrationClock(kind: "embedded" | "postgres"): string {
+  const fixed = process.env.TEST_CLOCK?.trim();
+  if (fixed === "off" || fixed === "real") return "";
+  if (fixed) return fixed;
+  return clockSplit()[kind][0]!;
 }
 
-interface PlaywrightJson {
-  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  errors?: Array<{ message?: string }>;
-}
+const paris = (clock: string) => (clock ? `clock ${clock.replace("T", " ")} Paris` : "real clock");
 
 /** Start the app the way `npm start` does, on a fresh embedded database; resolves once it answers. */
 async function startApp(
@@ -297,53 +248,57 @@ type StartedApp = Awaited<ReturnType<typeof startApp>>;
 
 async function e2e(forceBuild: boolean, started?: Promise<StartedApp>): Promise<Result> {
   const t = Date.now();
-  const result: Result = { name: "e2e", passed: 0, failed: 0, skipped: 0, seconds: 0 };
-  if (!fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
+  const result = plain("e2e");
+  const crash = (message: string): Result => {
     result.failed = 1;
-    result.crashed = "Chromium not found at /usr/bin/chromium (apt-get install -y chromium)";
+    result.crashed = message;
+    result.problems.push({ kind: "error", where: "", message });
     result.seconds = elapsed(t);
     return result;
+  };
+  if (!fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
+    return crash("Chromium not found at /usr/bin/chromium (apt-get install -y chromium)");
   }
   let app: StartedApp;
   try {
     app = await (started ?? startApp(forceBuild));
   } catch (error) {
-    result.failed = 1;
-    result.crashed = (error as Error).message;
-    result.seconds = elapsed(t);
-    return result;
+    return crash((error as Error).message);
   }
   const startSeconds = elapsed(t);
-  const output = path.join(reportDir, "e2e.json");
+  const reportFile = path.join(reportDir, "e2e.ndjson");
   let code: number;
+  let timedOut = false;
   try {
     // E2E_ARGS="tests/e2e/support.spec.ts --project desktop": extra Playwright arguments, to run a subset while working.
     const extra = (process.env.E2E_ARGS ?? "").split(" ").filter(Boolean);
-    code = await run(node, [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", ...extra], {
-      env: { ...process.env, E2E_BASE_URL: app.url, PLAYWRIGHT_JSON_OUTPUT_FILE: output },
-      timeoutMs: 780_000, // beyond playwright.config.ts's globalTimeout (12 min)
-    });
+    ({ code, timedOut } = await runProcess(
+      node,
+      [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", "--reporter=list,./scripts/test/playwright-ndjson-reporter.ts", ...extra],
+      {
+        cwd: ROOT,
+        env: { ...process.env, E2E_BASE_URL: app.url, TEST_REPORT_NDJSON: reportFile },
+        timeoutMs: budget("e2e"),
+        label: "e2e suite",
+      },
+    ));
   } finally {
     await app.stop();
   }
-  let report: PlaywrightJson | null = null;
+  let text = "";
   try {
-    report = JSON.parse(fs.readFileSync(output, "utf8")) as PlaywrightJson;
+    text = fs.readFileSync(reportFile, "utf8");
   } catch {
-    report = null;
+    text = "";
   }
-  if (report) {
-    result.passed = report.stats.expected + report.stats.flaky;
-    result.failed = report.stats.unexpected;
-    result.skipped = report.stats.skipped;
-    if (result.passed + result.failed + result.skipped === 0) result.note = "no test files";
-  }
-  if (code !== 0 && result.failed === 0) {
-    result.failed = 1;
-    result.crashed = report ? `playwright exited ${code} with no failed test (${report.errors?.[0]?.message?.split("\n")[0] ?? "see above"})` : `exit ${code}, no report`;
-  }
+  const report = summariseRun(parseNdjson(text), timedOut ? `the suite's ${budget("e2e") / 1000} s budget ran out` : "Playwright's global timeout ran out");
+  Object.assign(result, { passed: report.passed, failed: report.failed, skipped: report.skipped, flaky: report.flaky, problems: report.problems });
+  if (text && report.passed + report.failed + report.skipped === 0) result.note = "no test files";
+  if (timedOut && result.failed === 0) crash(`its ${budget("e2e") / 1000} s budget ran out`);
+  else if (code !== 0 && result.failed === 0) crash(text ? `playwright exited ${code} with no failed test (see above)` : `playwright exited ${code}, no report`);
   const build = app.buildSeconds !== null ? `build ${app.buildSeconds.toFixed(0)} s, ` : "";
-  result.note = [result.note, `${build}app ready after ${startSeconds.toFixed(0)} s`].filter(Boolean).join("; ");
+  const flaky = result.flaky ? `${result.flaky} flaky (passed on retry), ` : "";
+  result.note = [result.note, `${flaky}${build}app ready after ${startSeconds.toFixed(0)} s`].filter(Boolean).join("; ");
   if (result.failed > 0) {
     // The report folder is deleted at the end: show the server's last words now.
     const lines = fs.readFileSync(app.log, "utf8").trimEnd().split("\n");
@@ -354,10 +309,50 @@ async function e2e(forceBuild: boolean, started?: Promise<StartedApp>): Promise<
   return result;
 }
 
+/** The clock check, part 1: the unit tests at every point of the matrix (one Vitest run, a project per point). */
+function clockUnit(): Promise<Result> {
+  return vitest(`clock: unit × ${CLOCK_MATRIX.length} clocks`, [], { TEST_CLOCK_MATRIX: "all", TEST_CLOCK: "" }, budget("clockUnit"));
+}
+
+/**
+ * The clock check, part 2: the date-heavy integration files at the points of
+ * the matrix this database's full run did not use (clockSplit), one clock
+ * after the other, each run with its own database. TEST_CLOCK_FULL=1: every point.
+ */
+async function clockIntegration(kind: "embedded" | "postgres", fullRunToo: boolean): Promise<Result[]> {
+  if (kind === "postgres" && postgresTargetUnavailable("postgres")) {
+    return [plain("clock: postgres", { skipped: 1, note: POSTGRES_SKIPPED_MESSAGE.replace(/^PostgreSQL tests /, "") })];
+  }
+  const points =
+    process.env.TEST_CLOCK_FULL === "1" ? CLOCK_MATRIX : clockSplit()[kind].filter((c) => !fullRunToo || c !== integrationClock(kind));
+  const out: Result[] = [];
+  for (const clock of points) {
+    const log = path.join(reportDir, `clock-${kind}-${clock}.log`);
+    const r = await vitest(`clock: ${kind} ${clock}`, ["--project", "integration", ...CLOCK_INTEGRATION_FILES], { TEST_DB: kind, TEST_CLOCK: clock }, budget("clockIntegration"), log);
+    if (r.failed > 0) {
+      banner(`Clock check: ${kind} at ${paris(clock)}`);
+      printLog(log);
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+function printLog(file: string): void {
+  try {
+    process.stdout.write(fs.readFileSync(file, "utf8"));
+  } catch {
+    /* no log */
+  }
+}
+
 // ───────────────────────────── main
 
-const ORDER = ["generate", "typecheck", "unit", "integration", "integration (postgres)", "e2e"];
-const order = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
+const ORDER = ["generate", "typecheck", "unit", "clock: unit", "integration", "integration (postgres)", "clock: embedded", "clock: postgres", "e2e"];
+const order = (name: string) => {
+  const i = ORDER.findIndex((prefix) => name === prefix || name.startsWith(`${prefix} `));
+  return i === -1 ? ORDER.length : i;
+};
 
 async function main(): Promise<number> {
   const { only, forceBuild } = parseArgs(process.argv.slice(2));
@@ -366,14 +361,16 @@ async function main(): Promise<number> {
   const results: Result[] = [];
 
   // A suite that throws is recorded as crashed; the others still run.
-  const attempt = async (name: string, fn: () => Promise<Result | null>) => {
+  const attempt = async (name: string, fn: () => Promise<Result | Result[] | null>) => {
     const t = Date.now();
     try {
       const r = await fn();
-      if (r) results.push(r);
+      if (Array.isArray(r)) results.push(...r);
+      else if (r) results.push(r);
     } catch (error) {
       console.error(`[run-all] ${name}: ${(error as Error).stack ?? error}`);
-      results.push({ name, passed: 0, failed: 1, skipped: 0, seconds: elapsed(t), crashed: (error as Error).message });
+      const message = (error as Error).message;
+      results.push(plain(name, { failed: 1, seconds: elapsed(t), crashed: message, problems: [{ kind: "error", where: "", message }] }));
     }
   };
 
@@ -383,7 +380,11 @@ async function main(): Promise<number> {
   const typecheckRun = only.has("typecheck") ? attempt("typecheck", () => typecheck(typecheckLog)) : Promise.resolve();
   if (only.has("unit")) {
     banner("Unit tests (vitest --project unit)");
-    await attempt("unit", () => vitest("unit", "unit", {}));
+    await attempt("unit", () => vitest("unit", ["--project", "unit"], { TEST_CLOCK: process.env.TEST_CLOCK === "off" ? "" : (process.env.TEST_CLOCK ?? "") }, budget("unit")));
+  }
+  if (only.has("clock")) {
+    banner(`Clock check: the unit tests at ${CLOCK_MATRIX.length} clocks (tests/support/clock-matrix.ts)`);
+    await attempt("clock: unit", clockUnit);
   }
   await typecheckRun;
   if (only.has("typecheck")) {
@@ -394,50 +395,58 @@ async function main(): Promise<number> {
       /* no log */
     }
   }
-  // The two integration runs use separate databases (an embedded one, a
-  // throwaway PostgreSQL cluster) and wait on them more than on the CPU: they
-  // run side by side, each into its own log, printed whole when it ends.
-  const both = only.has("integration") && only.has("postgres");
-  const printLog = (file: string) => {
-    try {
-      process.stdout.write(fs.readFileSync(file, "utf8"));
-    } catch {
-      /* no log */
-    }
-  };
-  const embeddedRun = async () => {
-    if (!only.has("integration")) return;
-    const log = both ? path.join(reportDir, "integration.log") : undefined;
-    if (!both) banner("Integration tests on the embedded database (TEST_DB=embedded)");
-    await attempt("integration", () => vitest("integration", "integration", { TEST_DB: "embedded" }, log));
-    if (log) {
-      banner("Integration tests on the embedded database (TEST_DB=embedded)");
-      printLog(log);
-    }
-  };
-  const postgresRun = async () => {
-    if (!only.has("postgres")) return;
-    const log = both ? path.join(reportDir, "postgres.log") : undefined;
-    if (!both) banner("Integration tests on PostgreSQL (TEST_DB=postgres)");
-    await attempt("integration (postgres)", async () => {
-      const skipped = postgresTargetUnavailable("postgres");
-      if (skipped) console.warn(`\n!! ${skipped}\n`);
-      const r = await vitest("postgres", "integration", { TEST_DB: "postgres" }, log);
-      r.name = "integration (postgres)";
-      if (skipped) {
-        // Never counted as passed; at least one skip even with no test file.
-        r.skipped = Math.max(r.skipped + r.passed, 1);
-        r.passed = 0;
-        r.note = POSTGRES_SKIPPED_MESSAGE.replace(/^PostgreSQL tests /, "");
+  // The two databases (an embedded one, a throwaway PostgreSQL cluster) are
+  // waited on more than the CPU: each side runs its full integration run, then
+  // its share of the clock check, side by side, each into its own logs,
+  // printed when they end.
+  const sides = (only.has("integration") ? 1 : 0) + (only.has("postgres") ? 1 : 0) + (only.has("clock") ? 2 : 0);
+  const quiet = sides > 1;
+  const embeddedSide = async () => {
+    if (only.has("integration")) {
+      const clock = integrationClock("embedded");
+      const title = `Integration tests on the embedded database (TEST_DB=embedded, ${paris(clock)})`;
+      const log = quiet ? path.join(reportDir, "integration.log") : undefined;
+      if (!log) banner(title);
+      await attempt("integration", async () => {
+        const r = await vitest("integration", ["--project", "integration"], { TEST_DB: "embedded", TEST_CLOCK: clock }, budget("integration"), log);
+        r.note = [r.note, paris(clock)].filter(Boolean).join("; ");
+        return r;
+      });
+      if (log) {
+        banner(title);
+        printLog(log);
       }
-      return r;
-    });
-    if (log) {
-      banner("Integration tests on PostgreSQL (TEST_DB=postgres)");
-      printLog(log);
     }
+    if (only.has("clock")) await attempt("clock: embedded", () => clockIntegration("embedded", only.has("integration")));
   };
-  if (both) console.log("\n[run-all] integration tests on the embedded database and on PostgreSQL, side by side…");
+  const postgresSide = async () => {
+    if (only.has("postgres")) {
+      const clock = integrationClock("postgres");
+      const title = `Integration tests on PostgreSQL (TEST_DB=postgres, ${paris(clock)})`;
+      const log = quiet ? path.join(reportDir, "postgres.log") : undefined;
+      if (!log) banner(title);
+      await attempt("integration (postgres)", async () => {
+        const skipped = postgresTargetUnavailable("postgres");
+        if (skipped) console.warn(`\n!! ${skipped}\n`);
+        const r = await vitest("postgres", ["--project", "integration"], { TEST_DB: "postgres", TEST_CLOCK: clock }, budget("integration"), log);
+        r.name = "integration (postgres)";
+        r.note = [r.note, paris(clock)].filter(Boolean).join("; ");
+        if (skipped) {
+          // Never counted as passed; at least one skip even with no test file.
+          r.skipped = Math.max(r.skipped + r.passed, 1);
+          r.passed = 0;
+          r.note = POSTGRES_SKIPPED_MESSAGE.replace(/^PostgreSQL tests /, "");
+        }
+        return r;
+      });
+      if (log) {
+        banner(title);
+        printLog(log);
+      }
+    }
+    if (only.has("clock")) await attempt("clock: postgres", () => clockIntegration("postgres", only.has("postgres")));
+  };
+  if (quiet) console.log("\n[run-all] the embedded database and PostgreSQL, side by side…");
   // The journeys' app (next build, fresh database, demo seed) is prepared
   // meanwhile: the build is mostly CPU, the integration runs mostly wait on
   // their databases. Its log goes to a file; e2e() waits for it.
@@ -447,31 +456,37 @@ async function main(): Promise<number> {
     appStart = startApp(forceBuild);
     appStart.catch(() => undefined); // reported by e2e()
   }
-  await Promise.all([embeddedRun(), postgresRun()]);
-  // The summary keeps the suites' order whichever finished first.
-  results.sort((a, b) => order(a.name) - order(b.name));
+  await Promise.all([embeddedSide(), postgresSide()]);
   if (only.has("e2e")) {
     banner("End-to-end tests (Playwright, Debian Chromium)");
     await attempt("e2e", () => e2e(forceBuild, appStart));
   }
+  // The summary keeps the suites' order whichever finished first.
+  results.sort((a, b) => order(a.name) - order(b.name));
 
   fs.rmSync(reportDir, { recursive: true, force: true });
 
   const total = results.reduce(
-    (acc, r) => ({ passed: acc.passed + r.passed, failed: acc.failed + r.failed, skipped: acc.skipped + r.skipped }),
-    { passed: 0, failed: 0, skipped: 0 },
+    (acc, r) => ({ passed: acc.passed + r.passed, failed: acc.failed + r.failed, skipped: acc.skipped + r.skipped, flaky: acc.flaky + r.flaky }),
+    { passed: 0, failed: 0, skipped: 0, flaky: 0 },
   );
   console.log(`\n${"═".repeat(78)}\nSummary (${elapsed(started).toFixed(0)} s)`);
+  const width = Math.max(24, ...results.map((r) => r.name.length));
   for (const r of results) {
-    const status = r.crashed ? "CRASHED" : r.failed > 0 ? "FAILED" : "ok";
+    const status = r.crashed ? "CRASHED" : r.failed > 0 ? "FAILED" : r.flaky > 0 ? "flaky" : "ok";
     const extra = [r.crashed, r.note].filter(Boolean).join("; ");
     console.log(
-      `  ${r.name.padEnd(24)} ${status.padEnd(8)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped  ${r.seconds.toFixed(1).padStart(6)} s${extra ? `  (${extra})` : ""}`,
+      `  ${r.name.padEnd(width)} ${status.padEnd(8)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped  ${r.seconds.toFixed(1).padStart(6)} s${extra ? `  (${extra})` : ""}`,
     );
   }
   if (results.some((r) => r.name === "integration (postgres)" && r.note?.startsWith("SKIPPED"))) {
     console.log(`  !! ${POSTGRES_SKIPPED_MESSAGE}`);
   }
+  // Every failed, unfinished or flaky test by name, with its assertion: also when a suite ran out of time.
+  const failures = results.flatMap((r) => formatProblems(r.name, r.problems.filter((p) => p.kind !== "flaky")));
+  if (failures.length) console.log(`\nFailures (${total.failed}):\n${failures.join("\n")}`);
+  const flaky = results.flatMap((r) => formatProblems(r.name, r.problems.filter((p) => p.kind === "flaky")));
+  if (flaky.length) console.log(`\nFlaky (${total.flaky}: failed, then passed on the one retry allowed):\n${flaky.join("\n")}`);
   // Skipped tests are never counted as passed: said on their own line, then the plain total, last.
   if (total.skipped) console.log(`(${total.skipped} skipped: see the suites above)`);
   console.log(`${total.passed} passed, ${total.failed} failed`);

@@ -21,3 +21,30 @@ export function clockMatrixFromEnv(value = process.env.TEST_CLOCK_MATRIX): strin
   if (v === "all") return CLOCK_MATRIX;
   return v.split(",").map((s) => s.trim()).filter(Boolean);
 }
+
+/**
+ * The integration files the clock check runs at every point: the ones that
+ * put "today" and "now" through the services (recording outreach and
+ * procedure events, deadlines, the "À faire" lists). Each costs CI time at
+ * every point: keep it short (docs/decisions/003-test-strategy.md).
+ */
+export const CLOCK_INTEGRATION_FILES = [
+  "tests/integration/record-outreach-event.test.ts",
+  "tests/integration/record-procedure-event.test.ts",
+  "tests/integration/procedure-deadlines.test.ts",
+  "tests/integration/list-due-work.test.ts",
+];
+
+/**
+ * The matrix split over the two databases for CI: every point once, each
+ * database at every day and at both times (alternately). The first point of
+ * each list is the clock of that database's full integration run.
+ */
+export function clockSplit(): { embedded: string[]; postgres: string[] } {
+  const embedded: string[] = [];
+  const postgres: string[] = [];
+  CLOCK_DAYS.forEach((day, d) =>
+    CLOCK_TIMES.forEach((time, t) => ((d + t) % 2 === 0 ? embedded : postgres).push(`${day}T${time}`)),
+  );
+  return { embedded, postgres };
+}
