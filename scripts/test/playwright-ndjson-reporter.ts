@@ -14,7 +14,8 @@ import type { ReportLine } from "./report";
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
 
 function errorText(error: TestError): string {
-  const lines = plain(error.message ?? error.value ?? "error").trim().split("\n");
+  const at = error.location ? `\n    at ${path.relative(process.cwd(), error.location.file)}:${error.location.line}` : "";
+  const lines = (plain(error.message ?? error.value ?? "error").trim() + at).split("\n");
   return lines.length > 12 ? [...lines.slice(0, 12), `… (${lines.length - 12} more lines)`].join("\n") : lines.join("\n");
 }
 

@@ -43,7 +43,7 @@ async function record(page: Page, button: string, day: string, time: string, fil
 
 test.describe("Aller-vers", () => {
   test("letter → two visits without contact → reminder due 15 days later → reminder → closure for no contact @phone", async ({ page, loginAs }, testInfo) => {
-    test.setTimeout(120_000); // eight recorded steps, each a server round trip
+    test.setTimeout(180_000); // eight recorded steps, each a server round trip, and three axe checks on a loaded machine
     const surname = `Noël-${testInfo.project.name}-${Date.now().toString(36)}`;
     await loginAs("travail-social");
     await createHousehold(page, surname);
