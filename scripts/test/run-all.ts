@@ -52,7 +52,7 @@ const scale = Number(process.env.TEST_BUDGET_SCALE ?? "1") || 1;
 const BUDGET_MS = {
   typecheck: 300_000,
   unit: 240_000,
-  integration: 600_000,
+  integration: 720_000,
   clockUnit: 300_000,
   clockIntegration: 240_000,
   /** Beyond playwright.config.ts's globalTimeout, which ends the run with its report first. */
