@@ -92,7 +92,10 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
           allFiles.set(key(f.project, f.file), f);
           projects.add(f.project);
         }
-        for (const t of line.tests ?? []) queued.set(key(t.project, t.file, t.name), t);
+        for (const t of line.tests ?? []) {
+          queued.set(key(t.project, t.file, t.name), t);
+          projects.add(t.project);
+        }
         break;
       case "file-start":
         startedFiles.add(key(line.project, line.file));
