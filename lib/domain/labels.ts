@@ -70,8 +70,11 @@ export type LandlordKind = keyof typeof LANDLORD_KIND_LABELS;
 export const CASE_SOURCE_LABELS = {
   PREFECTURE_LIST: "Liste de la préfecture",
   CCAPEX: "CCAPEX",
-  MANUAL: "Saisie manuelle",
+  BAILIFF: "Commissaire de justice (huissier)",
   PARTNER_REFERRAL: "Orientation d'un partenaire",
+  SELF_REFERRAL: "Démarche du ménage",
+  /** Cases entered before issue 15 had no source: kept for them. */
+  MANUAL: "Saisie manuelle",
 } as const;
 export type CaseSource = keyof typeof CASE_SOURCE_LABELS;
 

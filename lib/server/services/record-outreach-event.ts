@@ -4,11 +4,13 @@ import type { OutreachEvent } from "@/lib/domain/outreach/events";
 import { eventFromRecord, snapshotFromHistory } from "@/lib/domain/outreach/history";
 import { transition } from "@/lib/domain/outreach/transitions";
 import { canViewCases } from "@/lib/domain/permissions";
+import { SUPPORT_OUTCOME_FOR_CLOSURE } from "@/lib/domain/support/closure";
+import { checkEndPeriod } from "@/lib/domain/support/weeks";
 import type { Actor } from "@/lib/domain/roles";
 import { writeAudit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { conflict, ExpectedError, forbidden, notFound } from "@/lib/server/errors";
-import { parisInstant } from "@/lib/utils/dates";
+import { parisInstant, parisToday, toIsoDay } from "@/lib/utils/dates";
 import type { OutreachEventInput } from "@/lib/validation/outreach";
 
 export const OUTREACH_HISTORY_SELECT = {
@@ -69,6 +71,7 @@ export async function recordOutreachEvent(
         id: true,
         teamId: true,
         version: true,
+        openedOn: true,
         outreachEvents: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: OUTREACH_HISTORY_SELECT },
       },
     });
@@ -77,7 +80,7 @@ export async function recordOutreachEvent(
 
     const before = snapshotFromHistory(c.outreachEvents.map((e, i) => eventFromRecord(e, i)));
     const event = toDomainEvent(input, occurredAt);
-    const result = transition(before, event, { now, actorRole: actor.role });
+    const result = transition(before, event, { now, actorRole: actor.role, identifiedOn: c.openedOn });
     if (!result.ok) throw result.code === "FORBIDDEN" ? forbidden(result.message) : new ExpectedError("INVALID_STEP", result.message);
 
     const fields = caseFieldsFromSnapshot(result.snapshot);
@@ -110,6 +113,8 @@ export async function recordOutreachEvent(
       select: { id: true },
     });
 
+    if (event.kind === "CLOSURE") await endOpenSupportOnClosure(tx, actor, c.id, event.reason, occurredAt, now);
+
     await writeAudit(tx, {
       userId: actor.id,
       action: `outreach.${event.kind.toLowerCase()}`,
@@ -121,4 +126,47 @@ export async function recordOutreachEvent(
     });
     return { eventId: row.id, state: result.to, version: input.version + 1 };
   });
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Issue 15: closing a supported case ends its open support period on the
+ * closure's day, with the outcome matching the reason, in the closure's
+ * transaction. When the closure cannot be the period's end (a week recorded
+ * after it), the closure is refused and says to end the support first.
+ */
+async function endOpenSupportOnClosure(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  reason: keyof typeof SUPPORT_OUTCOME_FOR_CLOSURE,
+  occurredAt: Date,
+  now: Date,
+): Promise<void> {
+  const open = await tx.supportPeriod.findMany({
+    where: { caseId, endedOn: null },
+    select: { id: true, startedOn: true, endedOn: true, weeks: { select: { weekOf: true } } },
+  });
+  const endedOn = parisToday(occurredAt);
+  for (const period of open) {
+    const check = checkEndPeriod({ endedOn, period, periodWeeks: period.weeks.map((w) => w.weekOf), today: parisToday(now) });
+    if (!check.ok) {
+      throw new ExpectedError(
+        "INVALID_STEP",
+        `La clôture terminerait l'accompagnement en cours, ce qui n'est pas possible : ${check.message} Terminez d'abord l'accompagnement (onglet Accompagnement).`,
+      );
+    }
+    const outcome = SUPPORT_OUTCOME_FOR_CLOSURE[reason];
+    await tx.supportPeriod.update({ where: { id: period.id }, data: { endedOn, outcome } });
+    await writeAudit(tx, {
+      userId: actor.id,
+      action: "support.period.end",
+      entity: "SupportPeriod",
+      entityId: period.id,
+      caseId,
+      before: { startedOn: toIsoDay(period.startedOn), endedOn: null },
+      after: { endedOn: toIsoDay(endedOn), outcome, by: "case.closure", weeks: period.weeks.length },
+    });
+  }
 }
