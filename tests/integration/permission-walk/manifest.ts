@@ -7,7 +7,8 @@
  * - "team": the target is team A's; a user of team B guesses its id.
  * - "own": the action acts on the walker's own team (a page without an id).
  * - "self": the signed-in user's own account (no id comes from the browser).
- * - "public": before sign-in (sign-in, invitation), tested in accounts.test.ts.
+ * - "public": before sign-in (sign-in, invitation), tested in accounts.test.ts;
+ *   the first-run setup, tested in setup-first-team.test.ts.
  */
 import type { PermissionAction } from "@/lib/domain/permission-table";
 import { saveUpload } from "@/lib/server/import/upload-store";
@@ -48,6 +49,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/actions.ts#signOutAction": { permission: "self" },
   "app/connexion/actions.ts#signInAction": { permission: "public" },
   "app/invitation/[token]/actions.ts#acceptInvitationAction": { permission: "public" },
+  // Issue 15: before any account exists, with the setup code (tests/integration/setup-first-team.test.ts).
+  "app/installation/equipe/actions.ts#setupTeamAction": { permission: "public" },
   "app/(app)/compte/actions.ts#changePasswordAction": { permission: "self" },
   "app/(app)/compte/actions.ts#startTotpAction": { permission: "self" },
   "app/(app)/compte/actions.ts#confirmTotpAction": { permission: "self" },
@@ -252,6 +255,8 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/page.tsx": { permission: "signed-in" },
   "app/connexion/page.tsx": { permission: "public" },
   "app/invitation/[token]/page.tsx": { permission: "public" },
+  "app/installation/page.tsx": { permission: "public" },
+  "app/installation/equipe/page.tsx": { permission: "public" },
   "app/(app)/compte/page.tsx": { permission: "self" },
   "app/(app)/a-faire/page.tsx": { permission: "duework.read", target: "own" },
   "app/(app)/dossiers/page.tsx": { permission: "caseload.open", target: "own" },

@@ -15,7 +15,7 @@ import { parisToday } from "@/lib/utils/dates";
 import { addDays, calendarDate, toIsoDate } from "../../factories/calendar";
 import { caseAtState } from "../../factories/case-at-state";
 import { createFunderAgreement } from "../../factories/funder-agreement";
-import { createTeam } from "../../factories/team";
+import { createTeam, demoContact } from "../../factories/team";
 import { createUser } from "../../factories/user";
 
 export const WALK_ROLES = ["SOCIAL_WORKER", "JURIST", "COORDINATOR", "ADMIN", "FUNDER_VIEWER"] as const;
@@ -53,7 +53,7 @@ export function asActor(u: CurrentUser): Actor {
 export async function buildWorld(): Promise<World> {
   const now = new Date();
   const today = parisToday(now);
-  const a = await createTeam(db, { name: "Équipe A (cible)", sectors: ["Nord"] });
+  const a = await createTeam(db, { name: "Équipe A (cible)", sectors: ["Nord"], contact: demoContact("91") });
   const b = await createTeam(db, { name: "Équipe B (autre)", departement: "62" });
   const users = {} as Record<Walker, CurrentUser>;
   for (const walker of WALKERS) {
