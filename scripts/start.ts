@@ -15,7 +15,8 @@
 // DATABASE_URL / DATABASE_POOL_MAX / AUTH_SECRET, forward SIGINT/SIGTERM, and
 // close the database when Next exits, exiting with Next's code.
 //
-// Options: --dev (next dev), --build (always run next build first), --demo.
+// Options: --dev (next dev), --build (always run next build first), --no-build
+// (never: use the build there is), --demo.
 // Environment: PORT (3000), HOSTNAME, DATA_DIR (./data: pglite/, demo/pglite/ and
 // auth-secret), EMBEDDED_DB_DIR (the PGlite folder, overriding both), DATABASE_URL,
 // DATABASE_POOL_MAX, DEMO=1, AUTH_SECRET, SEED_SCENARIOS (e.g. "essonne": seed
@@ -39,6 +40,8 @@ const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 const DEV = args.has("--dev");
 const FORCE_BUILD = args.has("--build");
+/** Never build (a second instance beside a running one, e.g. an e2e journey's own app): fail without a build. */
+const NO_BUILD = args.has("--no-build");
 /** The demo (issue 15): asked for explicitly; scenarios are demo data too. */
 const DEMO = args.has("--demo") || process.env.DEMO === "1" || Boolean(process.env.SEED_SCENARIOS?.trim());
 const PORT = Number(process.env.PORT ?? 3000);
@@ -346,7 +349,10 @@ async function main(): Promise<number> {
     }
     checkStop();
 
-    if (!DEV) {
+    if (!DEV && NO_BUILD && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+      throw new StartError("--no-build : aucun build de l'application (lancez d'abord « npm run build »).");
+    }
+    if (!DEV && !NO_BUILD) {
       const reason = buildReason();
       if (reason) {
         say(`Construction de l'application (next build : ${reason})…`);
