@@ -61,10 +61,20 @@ export async function recordOutreachEvent(
   input: OutreachEventInput,
   now: Date,
 ): Promise<{ eventId: string; state: string; version: number }> {
+  return db.$transaction((tx) => recordOutreachEventInTx(tx, actor, input, now));
+}
+
+/** The same, inside the caller's transaction (issue 15: "Premiers courriers" records two events in one). */
+export async function recordOutreachEventInTx(
+  tx: Tx,
+  actor: Actor,
+  input: OutreachEventInput,
+  now: Date,
+): Promise<{ eventId: string; state: string; version: number }> {
   const occurredAt = parisInstant(input.day, input.time);
   if (!occurredAt) throw new ExpectedError("INVALID_STEP", "Heure invalide.", { time: ["L'heure doit être au format HH:MM."] });
 
-  return db.$transaction(async (tx) => {
+  {
     const c = await tx.case.findUnique({
       where: { id: input.caseId },
       select: {
@@ -125,7 +135,7 @@ export async function recordOutreachEvent(
       after: { state: result.to, version: input.version + 1, dueOn: result.effects.dueOn?.toISOString().slice(0, 10) ?? null },
     });
     return { eventId: row.id, state: result.to, version: input.version + 1 };
-  });
+  }
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

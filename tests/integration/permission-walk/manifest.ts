@@ -82,6 +82,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
       return { caseId: c.id, version: String(c.version), kind: "LETTER_LANDLORD", day: w.iso(0), time: "10:30" };
     },
   },
+  "app/(app)/dossiers/[id]/actions.ts#recordFirstLettersAction": {
+    permission: "outreach.record",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("IDENTIFIED");
+      return { caseId: c.id, version: String(c.version), day: w.iso(-1), time: "10:30" };
+    },
+  },
   "app/(app)/dossiers/[id]/procedure-actions.ts#recordProcedureEventAction": {
     permission: "procedure.record",
     target: "team",
