@@ -404,6 +404,15 @@ async function main(): Promise<number> {
       console.error(refusal);
       return 1;
     }
+    // Issue 15: demo data and real data never share a database (--if-empty writes nothing once anyone exists).
+    const real = await db.user.count({ where: { NOT: { email: { endsWith: "@demo.maintien.fr" } } } });
+    if (real > 0 && !values.force && !values["if-empty"]) {
+      console.error(
+        `Refus : cette base contient ${real} compte(s) réel(s) ; les données de démonstration n'y sont pas ajoutées.\n` +
+          "La démo a sa propre base : npm start -- --demo (dossier DATA_DIR/demo/pglite).",
+      );
+      return 1;
+    }
     if (scenarios.includes("demo")) {
       const started = Date.now();
       const result = await seedDemo(db, { now, ifEmpty: values["if-empty"] });

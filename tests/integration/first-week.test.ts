@@ -18,8 +18,10 @@ import { ExpectedError } from "@/lib/server/errors";
 import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
 import { computeIndicators } from "@/lib/server/queries/indicators";
 import { getCaseLetter } from "@/lib/server/queries/letters";
+import { listCases } from "@/lib/server/queries/list-cases";
 import { needsSetup } from "@/lib/server/queries/setup-status";
 import { createHousehold } from "@/lib/server/services/create-household";
+import { recordFirstLetters } from "@/lib/server/services/record-first-letters";
 import { recordOutreachEvent } from "@/lib/server/services/record-outreach-event";
 import { setupFirstTeam } from "@/lib/server/services/setup-first-team";
 import { startSupportPeriod } from "@/lib/server/services/start-support-period";
@@ -278,5 +280,49 @@ describe("back-dated histories", () => {
       if (c.closedOn) expect(c.closedOn.getTime()).toBeGreaterThanOrEqual(c.openedOn.getTime());
       if (c.firstContactOn) expect(c.firstContactOn.getTime()).toBeGreaterThanOrEqual(c.openedOn.getTime());
     }
+  });
+});
+
+describe("first letters as one step", () => {
+  beforeEach(resetDatabase);
+
+  it("records the tenant's and the landlord's letters together, both on the timeline; each stays recordable alone", async () => {
+    const { teamId, worker } = await installedTeam();
+    const { caseId } = await createHousehold(db, worker, household(teamId, { identifiedOn: day(-10) }), NOW);
+    const { version } = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+    const result = await recordFirstLetters(db, worker, { caseId, version, day: addDays(TODAY, -9), time: "09:00" }, NOW);
+    expect(result).toEqual({ landlordLetter: true, version: version + 2 });
+    const events = await db.outreachEvent.findMany({ where: { caseId }, orderBy: { createdAt: "asc" }, select: { kind: true } });
+    expect(events.map((e) => e.kind)).toEqual(["LETTER_TENANT", "LETTER_LANDLORD"]);
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { tenantLetterSentOn: true, landlordLetterSentOn: true } })).toEqual({
+      tenantLetterSentOn: addDays(TODAY, -9),
+      landlordLetterSentOn: addDays(TODAY, -9),
+    });
+
+    // A stale version writes neither; a date before the identification neither.
+    const other = await createHousehold(db, worker, household(teamId, { identifiedOn: day(-10) }), NOW);
+    await refusal(recordFirstLetters(db, worker, { caseId: other.caseId, version: 0, day: addDays(TODAY, -11), time: "09:00" }, NOW));
+    expect(await db.outreachEvent.count({ where: { caseId: other.caseId } })).toBe(0);
+    // Alone, as before.
+    await record(worker, other.caseId, { kind: "LETTER_TENANT" }, day(-5));
+    expect(await db.outreachEvent.count({ where: { caseId: other.caseId } })).toBe(1);
+  });
+});
+
+describe("search that finds people", () => {
+  beforeEach(resetDatabase);
+
+  it("finds a case by phone number and procedure reference, and closed cases when asked", async () => {
+    const { teamId, worker } = await installedTeam();
+    const { caseId } = await createHousehold(db, worker, household(teamId, { identifiedOn: day(-30), phone: "06 12 34 56 78", procedureRef: "26/01234" }), NOW);
+    await createHousehold(db, worker, household(teamId, { tenant: { firstName: "Autre", lastName: "Ménage" } }), NOW);
+    const find = async (q: string, openOnly = true) => (await listCases(db, worker, { teamId, q, openOnly, now: NOW })).rows.map((r) => r.id);
+    expect(await find("06 12 34 56")).toEqual([caseId]);
+    expect(await find("+33 6 12 34 56 78")).toEqual([caseId]);
+    expect(await find("26/01234")).toEqual([caseId]);
+    await record(worker, caseId, { kind: "CLOSURE", reason: "ALREADY_FOLLOWED" }, day(-1));
+    expect(await find("26/01234")).toEqual([]);
+    const all = await listCases(db, worker, { teamId, q: "26/01234", openOnly: false, now: NOW });
+    expect(all.rows.map((r) => [r.id, r.state])).toEqual([[caseId, "CLOSED"]]);
   });
 });
