@@ -5,15 +5,15 @@
 // stops it at the end. Dates are calendar days relative to today in Paris.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const require = createRequire(import.meta.url);
+// Playwright runs from the project's root (playwright.config.ts), like scripts/test/run-all.ts.
+const ROOT = process.cwd();
+const TSX_CLI = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const ADMIN = { name: "Agnès Leroy", email: "agnes.leroy@empe91.fr", password: "des volets bleus à Évry" };
 const WORKER = { name: "Inès Garnier", email: "ines.garnier@empe91.fr", password: "un jardin partagé à Massy" };
 
@@ -48,7 +48,7 @@ async function startFreshApp(): Promise<FreshApp> {
   for (const key of ["DATABASE_URL", "DATABASE_POOL_MAX", "AUTH_SECRET", "DEMO", "SEED_SCENARIOS", "NODE_ENV", "HOSTNAME", "EMBEDDED_DB_DIR", "MAINTIEN_SETUP_CODE"]) {
     Reflect.deleteProperty(env, key);
   }
-  const child: ChildProcess = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "--no-build"], {
+  const child: ChildProcess = spawn(process.execPath, [TSX_CLI, "scripts/start.ts", "--no-build"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -87,7 +87,12 @@ async function startFreshApp(): Promise<FreshApp> {
     await stop();
     throw new Error(`no setup code in the output:\n${log.slice(-3000)}`);
   }
-  return { url: `http://localhost:${port}`, setupCode: code, output: () => log, stop };
+  const url = `http://localhost:${port}`;
+  // A fresh server loads each route's code on its first request: warm the first pages up on this loaded machine.
+  for (const route of ["/installation", "/installation/equipe", "/connexion"]) {
+    await fetch(`${url}${route}`, { redirect: "manual", signal: AbortSignal.timeout(90_000) }).catch(() => undefined);
+  }
+  return { url, setupCode: code, output: () => log, stop };
 }
 
 async function signIn(page: Page, email: string, password: string) {
@@ -99,8 +104,15 @@ async function signIn(page: Page, email: string, password: string) {
 
 async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "fr-FR", timezoneId: "Europe/Paris" });
-  return context.newPage();
+  const page = await context.newPage();
+  // The second app's pages are loaded for the first time during this journey.
+  page.setDefaultNavigationTimeout(60_000);
+  page.setDefaultTimeout(30_000);
+  return page;
 }
+
+/** The second app answers slower on first hits: more patience than the suite's 5 s. */
+const slowExpect = expect.configure({ timeout: 30_000 });
 
 let app: FreshApp | null = null;
 
@@ -114,19 +126,19 @@ test.describe("Première semaine d'une équipe réelle", () => {
   });
 
   test("setup → team, two sectors, admin; a social worker enters a case identified 3 weeks ago; the median delay is 2 weeks; no demo account", async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     const url = app!.url;
     expect(app!.output()).not.toContain("Comptes de démonstration");
 
     // 1. The first visit offers the two choices.
     const admin = await newPage(browser, url);
     await admin.goto("/");
-    await expect(admin).toHaveURL(/\/installation$/);
-    await expect(admin.getByRole("heading", { level: 1, name: "Premier démarrage" })).toBeVisible();
-    await expect(admin.getByRole("heading", { name: "Explorer la démo" })).toBeVisible();
+    await slowExpect(admin).toHaveURL(/\/installation$/);
+    await slowExpect(admin.getByRole("heading", { level: 1, name: "Premier démarrage" })).toBeVisible();
+    await slowExpect(admin.getByRole("heading", { name: "Explorer la démo" })).toBeVisible();
     await expectNoAxeViolations(admin);
     await admin.getByRole("link", { name: "Installer une équipe réelle" }).click();
-    await expect(admin.getByRole("heading", { level: 1, name: "Installer une équipe" })).toBeVisible();
+    await slowExpect(admin.getByRole("heading", { level: 1, name: "Installer une équipe" })).toBeVisible();
     await expectNoAxeViolations(admin);
 
     // A wrong code is refused, nothing typed is lost.
@@ -147,16 +159,16 @@ test.describe("Première semaine d'une équipe réelle", () => {
     await admin.getByLabel(/^\s*Mot de passe\s*\*?\s*$/).fill(ADMIN.password);
     await admin.getByLabel("Mot de passe, encore une fois").fill(ADMIN.password);
     await admin.getByRole("button", { name: "Installer l'équipe" }).click();
-    await expect(admin.getByRole("main").getByRole("alert").first()).toContainText("Le code d'installation ne correspond pas");
-    await expect(admin.getByLabel("Secteur 2 : codes postaux et communes")).toHaveValue("91000, 91080");
+    await slowExpect(admin.getByRole("main").getByRole("alert").first()).toContainText("Le code d'installation ne correspond pas");
+    await slowExpect(admin.getByLabel("Secteur 2 : codes postaux et communes")).toHaveValue("91000, 91080");
     await expectNoAxeViolations(admin);
 
     await admin.getByLabel("Code d'installation").fill(app!.setupCode);
     await admin.getByLabel(/^\s*Mot de passe\s*\*?\s*$/).fill(ADMIN.password);
     await admin.getByLabel("Mot de passe, encore une fois").fill(ADMIN.password);
     await admin.getByRole("button", { name: "Installer l'équipe" }).click();
-    await expect(admin).toHaveURL(/\/connexion\?installation=terminee/);
-    await expect(admin.getByRole("status")).toContainText("L'équipe est installée");
+    await slowExpect(admin).toHaveURL(/\/connexion\?installation=terminee/);
+    await slowExpect(admin.getByRole("status")).toContainText("L'équipe est installée");
     await expectNoAxeViolations(admin);
 
     // The setup page is gone for good.
@@ -165,7 +177,7 @@ test.describe("Première semaine d'une équipe réelle", () => {
 
     // 2. The admin signs in and invites a social worker.
     await signIn(admin, ADMIN.email, ADMIN.password);
-    await expect(admin.getByRole("heading", { level: 1, name: `Bonjour ${ADMIN.name}` })).toBeVisible();
+    await slowExpect(admin.getByRole("heading", { level: 1, name: `Bonjour ${ADMIN.name}` })).toBeVisible();
     await expectNoAxeViolations(admin);
     await admin.goto("/administration/utilisateurs");
     const form = admin.getByRole("region", { name: "Inviter une personne" });
@@ -173,7 +185,7 @@ test.describe("Première semaine d'une équipe réelle", () => {
     await form.getByLabel("Adresse e-mail").fill(WORKER.email);
     await form.getByLabel("Rôle").selectOption({ label: "Travailleur social" });
     await form.getByRole("button", { name: "Créer l'invitation" }).click();
-    await expect(form.getByRole("status").first()).toContainText(`Invitation créée pour ${WORKER.name}`);
+    await slowExpect(form.getByRole("status").first()).toContainText(`Invitation créée pour ${WORKER.name}`);
     const link = new URL(await form.getByLabel("Lien d'invitation (à usage unique)").inputValue()).pathname;
     await expectNoAxeViolations(admin);
 
@@ -183,9 +195,9 @@ test.describe("Première semaine d'une équipe réelle", () => {
     await worker.getByLabel(/^\s*Mot de passe\s*\*?\s*$/).fill(WORKER.password);
     await worker.getByLabel("Mot de passe, encore une fois").fill(WORKER.password);
     await worker.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
-    await expect(worker).toHaveURL(/\/connexion\?invitation=acceptee/);
+    await slowExpect(worker).toHaveURL(/\/connexion\?invitation=acceptee/);
     await signIn(worker, WORKER.email, WORKER.password);
-    await expect(worker.getByRole("heading", { level: 1, name: `Bonjour ${WORKER.name}` })).toBeVisible();
+    await slowExpect(worker.getByRole("heading", { level: 1, name: `Bonjour ${WORKER.name}` })).toBeVisible();
 
     // 4. A household identified three weeks ago, typed in today: its postcode puts it in "Nord".
     await worker.goto("/dossiers/nouveau");
@@ -198,13 +210,13 @@ test.describe("Première semaine d'une équipe réelle", () => {
     await worker.getByLabel("Nom du bailleur").fill("SCI des Coteaux");
     await worker.getByLabel("Loyer mensuel hors charges (€)").fill("720");
     await worker.getByLabel("Date de l'acte").fill(parisDay(-60));
-    await expect(worker.getByLabel("Date d'identification")).toHaveValue(parisDay(0));
+    await slowExpect(worker.getByLabel("Date d'identification")).toHaveValue(parisDay(0));
     await worker.getByLabel("Date d'identification").fill(parisDay(-21));
     await worker.getByLabel("Origine du signalement").selectOption({ label: "CCAPEX" });
     await expectNoAxeViolations(worker);
     await worker.getByRole("button", { name: "Créer le dossier" }).click();
-    await expect(worker.getByRole("heading", { level: 1 })).toContainText("LEFÈVRE");
-    await expect(worker.getByText("Nord", { exact: true })).toBeVisible();
+    await slowExpect(worker.getByRole("heading", { level: 1 })).toContainText("LEFÈVRE");
+    await slowExpect(worker.getByText("Nord", { exact: true })).toBeVisible();
     await expectNoAxeViolations(worker);
 
     // 5. A letter and a visit, both last week, logged after the fact.
@@ -213,25 +225,25 @@ test.describe("Première semaine d'une équipe réelle", () => {
     await panel.getByLabel("Date", { exact: true }).fill(parisDay(-7));
     await panel.getByLabel("Heure", { exact: true }).fill("10:00");
     await panel.getByRole("button", { name: "Enregistrer" }).click();
-    await expect(panel.getByRole("status")).toHaveText("Courrier au locataire enregistré.");
+    await slowExpect(panel.getByRole("status")).toHaveText("Courrier au locataire enregistré.");
     await panel.getByRole("button", { name: "Visite", exact: true }).click();
     await panel.getByLabel("Ménage rencontré").check();
     await panel.getByLabel("Date", { exact: true }).fill(parisDay(-7));
     await panel.getByLabel("Heure", { exact: true }).fill("18:30");
     await panel.getByRole("button", { name: "Enregistrer la visite" }).click();
-    await expect(panel.getByRole("status")).toContainText("Visite enregistrée");
+    await slowExpect(panel.getByRole("status")).toContainText("Visite enregistrée");
     await expectNoAxeViolations(worker);
 
     // 6. The dashboard: identified 21 days ago, first contact 7 days ago: 14 days, never negative.
     await admin.goto("/indicateurs");
     const figure = admin.getByRole("definition").filter({ hasText: /\d+,\d j/ });
-    await expect(figure).toHaveText("14,0 j");
+    await slowExpect(figure).toHaveText("14,0 j");
     await expectNoAxeViolations(admin);
 
     // 7. No demo account exists in this database.
     const stranger = await newPage(browser, url);
     await signIn(stranger, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
-    await expect(stranger.getByRole("main").getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+    await slowExpect(stranger.getByRole("main").getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
     await expectNoAxeViolations(stranger);
   });
 });
