@@ -74,68 +74,66 @@ export async function recordOutreachEventInTx(
   const occurredAt = parisInstant(input.day, input.time);
   if (!occurredAt) throw new ExpectedError("INVALID_STEP", "Heure invalide.", { time: ["L'heure doit être au format HH:MM."] });
 
-  {
-    const c = await tx.case.findUnique({
-      where: { id: input.caseId },
-      select: {
-        id: true,
-        teamId: true,
-        version: true,
-        openedOn: true,
-        outreachEvents: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: OUTREACH_HISTORY_SELECT },
-      },
-    });
-    if (!c || !canViewCases(actor, c.teamId)) throw notFound();
-    if (c.version !== input.version) throw conflict();
+  const c = await tx.case.findUnique({
+    where: { id: input.caseId },
+    select: {
+      id: true,
+      teamId: true,
+      version: true,
+      openedOn: true,
+      outreachEvents: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: OUTREACH_HISTORY_SELECT },
+    },
+  });
+  if (!c || !canViewCases(actor, c.teamId)) throw notFound();
+  if (c.version !== input.version) throw conflict();
 
-    const before = snapshotFromHistory(c.outreachEvents.map((e, i) => eventFromRecord(e, i)));
-    const event = toDomainEvent(input, occurredAt);
-    const result = transition(before, event, { now, actorRole: actor.role, identifiedOn: c.openedOn });
-    if (!result.ok) throw result.code === "FORBIDDEN" ? forbidden(result.message) : new ExpectedError("INVALID_STEP", result.message);
+  const before = snapshotFromHistory(c.outreachEvents.map((e, i) => eventFromRecord(e, i)));
+  const event = toDomainEvent(input, occurredAt);
+  const result = transition(before, event, { now, actorRole: actor.role, identifiedOn: c.openedOn });
+  if (!result.ok) throw result.code === "FORBIDDEN" ? forbidden(result.message) : new ExpectedError("INVALID_STEP", result.message);
 
-    const fields = caseFieldsFromSnapshot(result.snapshot);
-    // The version check and bump happen in the UPDATE itself: a concurrent
-    // transaction that committed first leaves this one with 0 rows.
-    const updated = await tx.case.updateMany({
-      where: { id: c.id, version: input.version },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw conflict();
+  const fields = caseFieldsFromSnapshot(result.snapshot);
+  // The version check and bump happen in the UPDATE itself: a concurrent
+  // transaction that committed first leaves this one with 0 rows.
+  const updated = await tx.case.updateMany({
+    where: { id: c.id, version: input.version },
+    data: { ...fields, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw conflict();
 
-    const row = await tx.outreachEvent.create({
-      data: {
-        caseId: c.id,
-        kind: event.kind,
-        occurredAt,
-        fromState: result.from,
-        toState: result.to,
-        visitOutcome: event.kind === "VISIT" ? event.outcome : null,
-        noticeLeft: event.kind === "VISIT" ? event.noticeLeft : null,
-        indecentHousing: event.kind === "VISIT" ? event.indecentHousing : null,
-        jointVisit: event.kind === "VISIT" ? event.jointVisit : false,
-        channel: event.kind === "HOUSEHOLD_CONTACT" ? event.channel : null,
-        closureReason: event.kind === "CLOSURE" ? event.reason : null,
-        dueOn: result.effects.dueOn ?? null,
-        // The reopening reason is the event's note (history.ts reads it back).
-        note: event.kind === "REOPENING" ? event.reason : (input.note ?? null),
-        createdById: actor.id,
-      },
-      select: { id: true },
-    });
-
-    if (event.kind === "CLOSURE") await endOpenSupportOnClosure(tx, actor, c.id, event.reason, occurredAt, now);
-
-    await writeAudit(tx, {
-      userId: actor.id,
-      action: `outreach.${event.kind.toLowerCase()}`,
-      entity: "OutreachEvent",
-      entityId: row.id,
+  const row = await tx.outreachEvent.create({
+    data: {
       caseId: c.id,
-      before: { state: result.from, version: input.version },
-      after: { state: result.to, version: input.version + 1, dueOn: result.effects.dueOn?.toISOString().slice(0, 10) ?? null },
-    });
-    return { eventId: row.id, state: result.to, version: input.version + 1 };
-  }
+      kind: event.kind,
+      occurredAt,
+      fromState: result.from,
+      toState: result.to,
+      visitOutcome: event.kind === "VISIT" ? event.outcome : null,
+      noticeLeft: event.kind === "VISIT" ? event.noticeLeft : null,
+      indecentHousing: event.kind === "VISIT" ? event.indecentHousing : null,
+      jointVisit: event.kind === "VISIT" ? event.jointVisit : false,
+      channel: event.kind === "HOUSEHOLD_CONTACT" ? event.channel : null,
+      closureReason: event.kind === "CLOSURE" ? event.reason : null,
+      dueOn: result.effects.dueOn ?? null,
+      // The reopening reason is the event's note (history.ts reads it back).
+      note: event.kind === "REOPENING" ? event.reason : (input.note ?? null),
+      createdById: actor.id,
+    },
+    select: { id: true },
+  });
+
+  if (event.kind === "CLOSURE") await endOpenSupportOnClosure(tx, actor, c.id, event.reason, occurredAt, now);
+
+  await writeAudit(tx, {
+    userId: actor.id,
+    action: `outreach.${event.kind.toLowerCase()}`,
+    entity: "OutreachEvent",
+    entityId: row.id,
+    caseId: c.id,
+    before: { state: result.from, version: input.version },
+    after: { state: result.to, version: input.version + 1, dueOn: result.effects.dueOn?.toISOString().slice(0, 10) ?? null },
+  });
+  return { eventId: row.id, state: result.to, version: input.version + 1 };
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
