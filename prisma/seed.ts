@@ -26,7 +26,7 @@ import type { SequenceState } from "@/tests/factories/outreach-history";
 import { ESSONNE_TOWNS, PAS_DE_CALAIS_TOWNS, type Town } from "@/tests/factories/places";
 import type { PrincipalStage } from "@/tests/factories/procedure-history";
 import { createRng, type Rng } from "@/tests/factories/random";
-import { createOrganisation, createTeam, type TeamWithSectors } from "@/tests/factories/team";
+import { createOrganisation, createTeam, demoContact, type TeamWithSectors } from "@/tests/factories/team";
 import { createUser, type CreatedUser } from "@/tests/factories/user";
 
 import { ESSONNE_TEAM_NAME, seedEssonne } from "./scenarios/essonne";
@@ -278,6 +278,7 @@ export async function seedDemoInto(tx: Db, { now }: { now: Date }): Promise<Seed
     territory: "Essonne",
     sectors: ["Nord", "Centre", "Sud"],
     organisationIds: [adil.id, association.id],
+    contact: demoContact("91"),
   });
   const pasDeCalais = await createTeam(tx, {
     name: "Équipe mobile Pas-de-Calais",
@@ -285,6 +286,7 @@ export async function seedDemoInto(tx: Db, { now }: { now: Date }): Promise<Seed
     territory: "Pas-de-Calais",
     sectors: ["Artois", "Bassin minier", "Littoral"],
     organisationIds: [adil62.id, association62.id],
+    contact: demoContact("62"),
   });
   const teams = { essonne, pasDeCalais };
 
@@ -400,6 +402,15 @@ async function main(): Promise<number> {
     const refusal = seedRefusal({ serverVersion: version, demo: process.env.DEMO === "1", force: values.force });
     if (refusal) {
       console.error(refusal);
+      return 1;
+    }
+    // Issue 15: demo data and real data never share a database (--if-empty writes nothing once anyone exists).
+    const real = await db.user.count({ where: { NOT: { email: { endsWith: "@demo.maintien.fr" } } } });
+    if (real > 0 && !values.force && !values["if-empty"]) {
+      console.error(
+        `Refus : cette base contient ${real} compte(s) réel(s) ; les données de démonstration n'y sont pas ajoutées.\n` +
+          "La démo a sa propre base : npm start -- --demo (dossier DATA_DIR/demo/pglite).",
+      );
       return 1;
     }
     if (scenarios.includes("demo")) {

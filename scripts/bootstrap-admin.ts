@@ -20,6 +20,9 @@ import { z } from "zod";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/server/password";
 
+import { applyMigrations } from "./db/migrations";
+import { openTarget } from "./db/target";
+
 export const bootstrapInputSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "adresse e-mail invalide" })),
   name: z.string().trim().min(1, "le nom est obligatoire").max(200),
@@ -140,14 +143,24 @@ async function main(): Promise<number> {
     console.error('Usage : bootstrap-admin --email adresse --name "Prénom Nom" [--team-name "…" --departement 91]');
     return 2;
   }
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString || !/^postgres(ql)?:\/\//.test(connectionString)) {
+  const fromEnv = process.env.DATABASE_URL?.trim();
+  if (fromEnv && !/^postgres(ql)?:\/\//.test(fromEnv)) {
     console.error("DATABASE_URL doit être une URL postgresql://.");
     return 2;
   }
-  const max = Number(process.env.DATABASE_POOL_MAX ?? "1");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number.isInteger(max) && max > 0 ? max : 1 }) });
+  // Issue 15: without DATABASE_URL, the embedded database `npm start` uses
+  // ($EMBEDDED_DB_DIR, else $DATA_DIR/pglite, else data/pglite), through the
+  // running app's socket when it is up, else opened here; brought up to date first.
+  if (!fromEnv && !process.env.EMBEDDED_DB_DIR && process.env.DATA_DIR) {
+    process.env.EMBEDDED_DB_DIR = path.join(process.env.DATA_DIR, "pglite");
+  }
+  const target = await openTarget();
+  let db: PrismaClient | null = null;
   try {
+    if (target.kind === "embedded") await applyMigrations(target.url, { poolMax: 1 });
+    const max = Number(process.env.DATABASE_POOL_MAX ?? "1");
+    const poolMax = target.kind === "embedded" ? 1 : Number.isInteger(max) && max > 0 ? max : 1;
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: poolMax }) });
     const result = await bootstrapAdmin(db, {
       email: values.email,
       name: values.name,
@@ -165,7 +178,8 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    await db.$disconnect();
+    await db?.$disconnect();
+    await target.release();
   }
 }
 

@@ -1,18 +1,26 @@
 // `npm start` (next start) and `npm run dev` (next dev, with --dev).
 //
-// Without DATABASE_URL: serve the embedded database (PGlite, $DATA_DIR/pglite,
-// DATA_DIR defaulting to ./data) on a unix socket, apply pending migrations,
-// seed the demo data into an empty database. With DATABASE_URL (a PostgreSQL
-// server): apply pending migrations; seed the demo data only with DEMO=1.
+// Demo data and real data never share a database (issue 15):
+// - `npm start`: the team's database. Without DATABASE_URL, the embedded
+//   database (PGlite, $DATA_DIR/pglite, DATA_DIR defaulting to ./data) served on
+//   a unix socket. Pending migrations are applied. While it has no account, a
+//   one-time setup code is drawn, printed, and given to Next
+//   (MAINTIEN_SETUP_CODE): the first visit offers the setup page
+//   (/installation), which asks for it. Nothing fictitious is ever added.
+// - `npm start -- --demo` (or DEMO=1, or SEED_SCENARIOS set, as the e2e run
+//   does): the demo. Embedded, it lives in its own folder, $DATA_DIR/demo/pglite,
+//   seeded when empty. On a PostgreSQL server (DATABASE_URL) the demo is seeded
+//   into an empty database only, and refused once real accounts exist.
 // Then generate the Prisma client and build when needed, run Next with
 // DATABASE_URL / DATABASE_POOL_MAX / AUTH_SECRET, forward SIGINT/SIGTERM, and
 // close the database when Next exits, exiting with Next's code.
 //
-// Options: --dev (next dev), --build (always run next build first).
-// Environment: PORT (3000), HOSTNAME, DATA_DIR (./data: pglite/ and auth-secret),
-// EMBEDDED_DB_DIR (the PGlite folder, default $DATA_DIR/pglite), DATABASE_URL,
+// Options: --dev (next dev), --build (always run next build first), --no-build
+// (never: use the build there is), --demo.
+// Environment: PORT (3000), HOSTNAME, DATA_DIR (./data: pglite/, demo/pglite/ and
+// auth-secret), EMBEDDED_DB_DIR (the PGlite folder, overriding both), DATABASE_URL,
 // DATABASE_POOL_MAX, DEMO=1, AUTH_SECRET, SEED_SCENARIOS (e.g. "essonne": seed
-// these scenarios of prisma/seed.ts too, with the demo; the e2e run sets it).
+// these scenarios of prisma/seed.ts too, with the demo; implies the demo).
 
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -32,6 +40,10 @@ const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 const DEV = args.has("--dev");
 const FORCE_BUILD = args.has("--build");
+/** Never build (a second instance beside a running one, e.g. an e2e journey's own app): fail without a build. */
+const NO_BUILD = args.has("--no-build");
+/** The demo (issue 15): asked for explicitly; scenarios are demo data too. */
+const DEMO = args.has("--demo") || process.env.DEMO === "1" || Boolean(process.env.SEED_SCENARIOS?.trim());
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOSTNAME?.trim() || undefined;
 const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? "data");
@@ -198,6 +210,41 @@ function printDemoAccounts(): void {
   ]);
 }
 
+/** The one-time setup code: 12 characters of an unambiguous alphabet, in groups of four. */
+function newSetupCode(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const bytes = crypto.randomBytes(12);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+function printSetupCode(code: string): void {
+  box([
+    "PREMIER DÉMARRAGE : aucun compte n'existe encore.",
+    `Code d'installation : ${code}`,
+    "Ouvrez Maintien dans le navigateur, choisissez « Installer une équipe réelle »",
+    "et saisissez ce code. Il change à chaque démarrage tant que l'équipe n'est pas installée.",
+    "Pour explorer plutôt la démonstration (base séparée) : npm start -- --demo",
+  ]);
+}
+
+function printDemoNotice(pgliteDir: string | null): void {
+  box([
+    "DÉMONSTRATION : données fictives, mots de passe publics.",
+    ...(pgliteDir ? [`Base de la démo : ${pgliteDir}`] : []),
+    "Vos données réelles n'y sont pas : relancez « npm start » sans --demo pour les retrouver.",
+  ]);
+}
+
+function printLegacyDemoWarning(pgliteDir: string | null): void {
+  box([
+    "ATTENTION : cette base contient les comptes de démonstration (mot de passe public).",
+    ...(pgliteDir ? [`Dossier : ${pgliteDir}`] : []),
+    "Ne l'utilisez pas pour de vraies données. Pour démarrer une équipe réelle sur une base vide,",
+    "déplacez ce dossier (il deviendra la démo : DATA_DIR/demo/pglite) puis relancez « npm start ».",
+  ]);
+}
+
 function printEmbeddedWarning(pgliteDir: string): void {
   box([
     "ATTENTION : base de données intégrée (PGlite)",
@@ -234,8 +281,9 @@ async function main(): Promise<number> {
   let stopDatabase: () => Promise<void> = async () => {};
   let databaseUrl: string;
   let poolMax: string | undefined;
-  // EMBEDDED_DB_DIR is what scripts/db's CLI reads for the same folder.
-  const pgliteDir = path.resolve(ROOT, process.env.EMBEDDED_DB_DIR || path.join(DATA_DIR, "pglite"));
+  // EMBEDDED_DB_DIR is what scripts/db's CLI reads for the same folder. The
+  // demo has its own folder: it never shares a database with a real team.
+  const pgliteDir = path.resolve(ROOT, process.env.EMBEDDED_DB_DIR || (DEMO ? path.join(DATA_DIR, "demo", "pglite") : path.join(DATA_DIR, "pglite")));
 
   const onSignal = (signal: NodeJS.Signals) => {
     stopRequested = signal;
@@ -278,15 +326,33 @@ async function main(): Promise<number> {
     // Next sets NODE_ENV itself (production for build/start, development for dev).
     Reflect.deleteProperty(env, "NODE_ENV");
 
-    const wantDemo = externalUrl ? process.env.DEMO === "1" : !(await hasUsers(databaseUrl));
-    if (wantDemo) {
-      await seedDemo(env); // prints the accounts it created
-    } else if (!externalUrl || process.env.DEMO === "1") {
-      if (await hasDemoAccounts(databaseUrl)) printDemoAccounts();
+    if (DEMO) {
+      const users = await hasUsers(databaseUrl);
+      const demo = users && (await hasDemoAccounts(databaseUrl));
+      if (users && !demo) {
+        throw new StartError(
+          "Cette base de données contient déjà des comptes réels : la démonstration n'y est pas ajoutée. " +
+            (externalUrl
+              ? "Utilisez une autre base (DATABASE_URL) pour la démo."
+              : `Indiquez un autre dossier (EMBEDDED_DB_DIR) ou retirez --demo / DEMO=1.`),
+        );
+      }
+      if (!users) await seedDemo(env); // prints the accounts it created
+      else printDemoAccounts();
+      printDemoNotice(externalUrl ? null : pgliteDir);
+    } else if (!(await hasUsers(databaseUrl))) {
+      const code = newSetupCode();
+      env.MAINTIEN_SETUP_CODE = code;
+      printSetupCode(code);
+    } else if (await hasDemoAccounts(databaseUrl)) {
+      printLegacyDemoWarning(externalUrl ? null : pgliteDir);
     }
     checkStop();
 
-    if (!DEV) {
+    if (!DEV && NO_BUILD && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+      throw new StartError("--no-build : aucun build de l'application (lancez d'abord « npm run build »).");
+    }
+    if (!DEV && !NO_BUILD) {
       const reason = buildReason();
       if (reason) {
         say(`Construction de l'application (next build : ${reason})…`);

@@ -98,7 +98,7 @@ export function CaseSummary({ data }: { data: CaseDetail }) {
           <Item term="Étape du suivi">
             <StateBadge state={data.state} />
           </Item>
-          <Item term="Ouvert le">{formatDay(data.openedOn)}</Item>
+          <Item term="Identifié le">{formatDay(data.openedOn)}</Item>
           {data.closedOn ? <Item term="Clôturé le">{formatDay(data.closedOn)}</Item> : null}
           <Item term="Origine">{CASE_SOURCE_LABELS[data.source]}</Item>
           <Item term="Équipe">{data.teamName}</Item>

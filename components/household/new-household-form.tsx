@@ -17,6 +17,8 @@ export interface NewHouseholdFormProps {
   workers: { id: string; name: string }[];
   landlords: { id: string; name: string; city: string | null }[];
   currentUserId: string;
+  /** Today's Paris calendar day (YYYY-MM-DD): the identification date proposed. */
+  today: string;
 }
 
 const INITIAL: ActionState = { status: "idle" };
@@ -30,7 +32,7 @@ function Fieldset({ legend, children }: { legend: string; children: React.ReactN
   );
 }
 
-export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUserId }: NewHouseholdFormProps) {
+export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUserId, today }: NewHouseholdFormProps) {
   const [state, action] = useActionState(createHouseholdAction, INITIAL);
   const failed = state.status === "error" ? state : undefined;
   const values = failed?.values;
@@ -185,16 +187,28 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
       </Fieldset>
 
       <Fieldset legend="Suivi">
-        <SelectField name="source" label="Origine du signalement" required defaultValue={v("source") ?? "PREFECTURE_LIST"} errors={err("source")}>
-          {Object.entries(CASE_SOURCE_LABELS).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="sectorId" label="Secteur" defaultValue={v("sectorId") ?? ""} errors={err("sectorId")}>
-            <option value="">Aucun</option>
+          <TextField
+            name="identifiedOn"
+            label="Date d'identification"
+            type="date"
+            required
+            max={today}
+            hint="Le jour où l'équipe a eu connaissance de la situation (aujourd'hui par défaut)."
+            defaultValue={v("identifiedOn") ?? today}
+            errors={err("identifiedOn")}
+          />
+          <SelectField name="source" label="Origine du signalement" required defaultValue={v("source") ?? "PREFECTURE_LIST"} errors={err("source")}>
+            {Object.entries(CASE_SOURCE_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField name="sectorId" label="Secteur" hint="Par défaut, celui qui couvre le code postal ou la commune." defaultValue={v("sectorId") ?? ""} errors={err("sectorId")}>
+            <option value="">Selon le code postal</option>
             {sectors.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}

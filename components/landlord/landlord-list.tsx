@@ -14,7 +14,7 @@ export function LandlordList({ rows }: { rows: LandlordRow[] }) {
             <Link href={`/bailleurs/${l.id}`} className="text-lg font-semibold text-blue-800 underline underline-offset-4">
               {l.name}
             </Link>
-            <ContactStatus tookContact={l.tookContact} />
+            <ContactStatus status={{ lastLetterOn: l.lastLetterOn, lastAnswerOn: l.lastAnswerOn }} />
           </div>
           <p className="text-sm text-slate-700">
             {LANDLORD_KIND_LABELS[l.kind]}

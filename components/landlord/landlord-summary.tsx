@@ -1,4 +1,5 @@
 import { LANDLORD_KIND_LABELS } from "@/lib/domain/labels";
+import { answerLine, letterLine } from "@/lib/domain/landlords/status";
 import type { LandlordDetail } from "@/lib/server/queries/get-landlord";
 import { formatDay } from "@/lib/utils/dates";
 
@@ -11,11 +12,14 @@ function Item({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-/** "Courriers envoyés : 2 / 3 dossiers · A pris contact : oui (dernier contact le 12/03/2026)". */
+/**
+ * "Courrier envoyé le 12/03/2026 (2 / 3 dossiers) · A répondu le 02/04/2026":
+ * the letter and the answer apart (issue 15), in the dashboard's words.
+ */
 export function landlordSummaryText(summary: LandlordDetail["summary"]): string {
-  const letters = `Courriers envoyés : ${summary.lettersSent} / ${summary.caseCount} dossier${summary.caseCount > 1 ? "s" : ""}`;
-  const contact = summary.lastContactOn ? `A pris contact : oui (dernier contact le ${formatDay(summary.lastContactOn)})` : "A pris contact : non";
-  return `${letters} · ${contact}`;
+  const status = { lastLetterOn: summary.lastLetterOn, lastAnswerOn: summary.lastContactOn };
+  const letters = `${letterLine(status)} (${summary.lettersSent} / ${summary.caseCount} dossier${summary.caseCount > 1 ? "s" : ""})`;
+  return `${letters} · ${answerLine(status)}`;
 }
 
 /** Who the landlord is, how to reach them, and what the team has done with them. */

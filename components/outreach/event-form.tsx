@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { recordOutreachEventAction } from "@/app/(app)/dossiers/[id]/actions";
+import { recordFirstLettersAction, recordOutreachEventAction } from "@/app/(app)/dossiers/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -20,7 +20,8 @@ function parisNow(): { day: string; time: string } {
   return { day, time };
 }
 
-const SUBMIT_LABELS: Partial<Record<OutreachKind, string>> = {
+const SUBMIT_LABELS: Partial<Record<OutreachKind | "FIRST_LETTERS", string>> = {
+  FIRST_LETTERS: "Enregistrer les deux courriers",
   VISIT: "Enregistrer la visite",
   CLOSURE: "Clôturer le dossier",
   REOPENING: "Rouvrir le dossier",
@@ -29,7 +30,8 @@ const SUBMIT_LABELS: Partial<Record<OutreachKind, string>> = {
 export interface EventFormProps {
   caseId: string;
   version: number;
-  kind: OutreachKind;
+  /** FIRST_LETTERS (issue 15): the tenant's and the landlord's letters in one step. */
+  kind: OutreachKind | "FIRST_LETTERS";
   closureReasons: ClosureReason[];
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -37,7 +39,7 @@ export interface EventFormProps {
 
 /** The form of one outreach event. Visits come first and work in three taps: Visite → Absent → Enregistrer. */
 export function EventForm({ caseId, version, kind, closureReasons, onDone, onCancel }: EventFormProps) {
-  const [state, action] = useActionState(recordOutreachEventAction, INITIAL);
+  const [state, action] = useActionState(kind === "FIRST_LETTERS" ? recordFirstLettersAction : recordOutreachEventAction, INITIAL);
   const [defaults] = useState(parisNow);
   const failed = state.status === "error" ? state : undefined;
   const v = (name: string) => valueAt(failed?.values, name);
@@ -50,7 +52,7 @@ export function EventForm({ caseId, version, kind, closureReasons, onDone, onCan
     if (state.status === "success") onDone(state.message ?? "Enregistré.");
   }, [state, onDone]);
 
-  const title = kind === "VISIT" ? "Visite à domicile" : OUTREACH_KIND_LABELS[kind];
+  const title = kind === "VISIT" ? "Visite à domicile" : kind === "FIRST_LETTERS" ? "Premiers courriers (au locataire et au bailleur)" : OUTREACH_KIND_LABELS[kind];
   return (
     <section aria-labelledby="titre-evenement" className="rounded-lg border-2 border-blue-800 bg-white p-4">
       <h3 id="titre-evenement" ref={headingRef} tabIndex={-1} className="mb-3 text-lg font-semibold">

@@ -10,7 +10,8 @@ import { EventForm } from "./event-form";
 
 /** The order of the buttons: the field worker's most frequent steps first. */
 const ORDER: OutreachKind[] = ["VISIT", "LETTER_TENANT", "HOUSEHOLD_CONTACT", "LETTER_LANDLORD", "REMINDER", "PHONE_CALL", "SMS", "EMAIL", "LANDLORD_CONTACT", "CLOSURE", "REOPENING"];
-const BUTTON_LABELS: Record<OutreachKind, string> = {
+const BUTTON_LABELS: Record<OutreachKind | "FIRST_LETTERS", string> = {
+  FIRST_LETTERS: "Premiers courriers",
   VISIT: "Visite",
   LETTER_TENANT: "Courrier au locataire",
   HOUSEHOLD_CONTACT: "Le ménage a pris contact",
@@ -44,13 +45,15 @@ export interface OutreachPanelProps {
 
 /** What to do next on this case, and the buttons the workflow allows now (the same rules as the server). */
 export function OutreachPanel({ caseId, version, availability, pending, closureReasons }: OutreachPanelProps) {
-  const [open, setOpen] = useState<OutreachKind | null>(null);
+  const [open, setOpen] = useState<OutreachKind | "FIRST_LETTERS" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const available = new Set(availability.filter((a) => a.available).map((a) => a.kind));
   // The main button is the next step of the sequence when there is one (the landlord letter is a side step).
   const nextKinds = pending.filter((p) => p.ready && p.step !== "LETTER_LANDLORD").map((p) => STEP_KIND[p.step]);
-  const buttons = ORDER.filter((k) => available.has(k));
-  const primary = nextKinds.find((k) => available.has(k)) ?? buttons[0];
+  const buttons: Array<OutreachKind | "FIRST_LETTERS"> = ORDER.filter((k) => available.has(k));
+  // Issue 15: both first letters due: one step records them together (each button stays).
+  if (available.has("LETTER_TENANT") && available.has("LETTER_LANDLORD")) buttons.unshift("FIRST_LETTERS");
+  const primary = buttons[0] === "FIRST_LETTERS" ? "FIRST_LETTERS" : (nextKinds.find((k) => available.has(k)) ?? buttons[0]);
   const waitingReminder = availability.find((a) => a.kind === "REMINDER" && !a.available && a.code === "TOO_EARLY");
 
   const onDone = useCallback((text: string) => {

@@ -67,11 +67,26 @@ export const LANDLORD_KIND_LABELS = {
 } as const;
 export type LandlordKind = keyof typeof LANDLORD_KIND_LABELS;
 
+/** Partner organisations of a team (issue 15). */
+export const ORGANISATION_KIND_LABELS = {
+  ADIL: "ADIL",
+  ASSOCIATION: "Association",
+  CCAS: "CCAS",
+  MDS: "Maison départementale des solidarités (MDS)",
+  DEPARTEMENT: "Département",
+  STATE: "Services de l'État (DDETS, préfecture)",
+  OTHER: "Autre partenaire",
+} as const;
+export type OrganisationKind = keyof typeof ORGANISATION_KIND_LABELS;
+
 export const CASE_SOURCE_LABELS = {
   PREFECTURE_LIST: "Liste de la préfecture",
   CCAPEX: "CCAPEX",
-  MANUAL: "Saisie manuelle",
+  BAILIFF: "Commissaire de justice (huissier)",
   PARTNER_REFERRAL: "Orientation d'un partenaire",
+  SELF_REFERRAL: "Démarche du ménage",
+  /** Cases entered before issue 15 had no source: kept for them. */
+  MANUAL: "Saisie manuelle",
 } as const;
 export type CaseSource = keyof typeof CASE_SOURCE_LABELS;
 

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   "agreements.manage": { COORDINATOR: "team", ADMIN: "team" },
   "teamMembers.read": { COORDINATOR: "team", ADMIN: "team" },
   "users.manage": { ADMIN: "team" },
+  /** Issue 15: a team's name, partner organisations, sectors, members and their roles. */
+  "teams.manage": { ADMIN: "team" },
   "audit.read": { COORDINATOR: "team", ADMIN: "global" },
   "retention.manage": { ADMIN: "team" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

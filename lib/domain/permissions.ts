@@ -145,3 +145,13 @@ export function auditScopeIsGlobal(actor: Actor): boolean {
 export function canManageRetention(actor: Actor): boolean {
   return can(actor, "retention.manage");
 }
+
+/** Issue 15: an administrator manages the teams they belong to (details, partners, sectors, members). */
+export function canManageTeam(actor: Actor, teamId: string): boolean {
+  return can(actor, "teams.manage", teamId);
+}
+
+/** Issue 15: the administration's "Équipes" entry. */
+export function canManageTeams(actor: Actor): boolean {
+  return can(actor, "teams.manage");
+}

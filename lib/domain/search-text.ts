@@ -31,3 +31,13 @@ export function buildSearchText(parts: ReadonlyArray<string | null | undefined>)
 export function buildSortName(lastName: string, firstName: string): string {
   return normaliseForSearch(`${lastName} ${firstName}`);
 }
+
+/**
+ * The digits of a phone number being searched for, as stored (optionalPhone
+ * keeps "0612345678"): "+33 6 12" → "0612"; null unless it looks like one.
+ */
+export function phoneDigits(q: string): string | null {
+  if (!/^[\d\s.+()-]+$/.test(q)) return null;
+  const digits = q.replace(/^\s*(\+|00)33/, "0").replace(/\D/g, "");
+  return digits.length >= 4 ? digits : null;
+}

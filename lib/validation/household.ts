@@ -68,6 +68,8 @@ const householdObject = z
     procedureRef: optionalText("La référence de la procédure", 80),
     courtName: optionalText("Le tribunal", 120),
     source: z.enum(codes(CASE_SOURCE_LABELS), { error: "Choisissez l'origine du signalement." }),
+    /** Issue 15: the day the team learnt of the household (Case.openedOn); today when absent, as the form proposes. */
+    identifiedOn: optionalDate("La date d'identification"),
     sectorId: optionalId,
     assignedWorkerId: optionalId,
     alreadyFollowed: checkbox,

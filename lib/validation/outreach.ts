@@ -56,3 +56,7 @@ export const outreachEventSchema = z.discriminatedUnion(
 );
 
 export type OutreachEventInput = z.output<typeof outreachEventSchema>;
+
+/** Issue 15, "Premiers courriers": the tenant letter and, when the landlord is known, the landlord letter, at one time. */
+export const firstLettersSchema = z.object(common);
+export type FirstLettersInput = z.output<typeof firstLettersSchema>;

@@ -31,7 +31,7 @@ import type { SequenceState } from "@/tests/factories/outreach-history";
 import { ESSONNE_TOWNS } from "@/tests/factories/places";
 import type { PrincipalStage } from "@/tests/factories/procedure-history";
 import { createRng, type Rng } from "@/tests/factories/random";
-import { createOrganisation, createTeam, type TeamWithSectors } from "@/tests/factories/team";
+import { createOrganisation, createTeam, demoContact, type TeamWithSectors } from "@/tests/factories/team";
 import { createUser } from "@/tests/factories/user";
 
 export const ESSONNE_TEAM_NAME = "Équipe mobile Essonne — bilan 18 mois";
@@ -352,6 +352,7 @@ export async function seedEssonneInto(tx: Db, { now, password }: { now: Date; pa
     territory: "Essonne",
     sectors: ["Nord", "Centre", "Sud"],
     organisationIds: [organisations.adil.id, organisations.association.id],
+    contact: demoContact("91"),
   });
   const ids: Record<string, string> = {};
   for (const account of ESSONNE_ACCOUNTS) {

@@ -21,7 +21,7 @@ test.describe("Bailleurs", () => {
 
     await page.getByRole("link", { name: LANDLORD }).click();
     await expect(page.getByRole("heading", { level: 1, name: LANDLORD })).toBeVisible();
-    await expect(page.getByText(/^Courriers envoyés : \d+ \/ \d+ dossiers? · A pris contact : (oui \(dernier contact le \d{2}\/\d{2}\/\d{4}\)|non)$/)).toBeVisible();
+    await expect(page.getByText(/^(Courrier envoyé le \d{2}\/\d{2}\/\d{4}|Aucun courrier envoyé) \(\d+ \/ \d+ dossiers?\) · (A répondu le \d{2}\/\d{2}\/\d{4}|N'a pas répondu)$/)).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "Agence immobilière / administrateur de biens" })).toBeVisible();
     const households = page.getByRole("region", { name: /Ménages suivis/ });
     await expect(households.getByRole("heading", { level: 2 })).toHaveText(/Ménages suivis \(\d+ ménages?, \d+ dossiers?\)/);

@@ -20,9 +20,16 @@ export interface CreateTeamOptions {
   sectors?: ReadonlyArray<string>;
   /** Organisations the team joins (ADIL + association). */
   organisationIds?: ReadonlyArray<string>;
+  /** The contact details every letter carries (issue 15); none by default. */
+  contact?: { phone: string; email: string; address: string };
 }
 
-export type TeamWithSectors = Team & { sectors: Sector[] };
+/** A fictitious contact block for demo and test teams (letters refuse to go out without one). */
+export function demoContact(departement: string): { phone: string; email: string; address: string } {
+  return { phone: "01 60 00 00 00", email: `prevention${departement}@exemple.fr`, address: `1 place de la République\n${departement}000 Préfecture` };
+}
+
+export type TeamWithSectors = Team & { sectors: Array<Pick<Sector, "id" | "teamId" | "name">> };
 
 export async function createTeam(db: Db, opts: CreateTeamOptions = {}): Promise<TeamWithSectors> {
   const team = await db.team.create({
@@ -30,6 +37,9 @@ export async function createTeam(db: Db, opts: CreateTeamOptions = {}): Promise<
       name: opts.name ?? `Équipe test ${newId().slice(-6)}`,
       departement: opts.departement ?? "91",
       territory: opts.territory ?? null,
+      ...(opts.contact
+        ? { letterheadPhone: opts.contact.phone, letterheadEmail: opts.contact.email, letterheadAddress: opts.contact.address }
+        : {}),
     },
   });
   if (opts.organisationIds?.length) {

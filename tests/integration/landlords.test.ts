@@ -60,6 +60,8 @@ describe("getLandlord", () => {
       lettersSent: 2,
       contactCount: 1,
       lastContactOn: parisDayOf(contact.occurredAt),
+      // Issue 15: the latest landlord letter, shown apart from the answer.
+      lastLetterOn: expect.any(Date),
     });
 
     const rows = new Map(data!.cases.rows.map((r) => [r.id, r]));
@@ -81,7 +83,7 @@ describe("getLandlord", () => {
     const landlord = await createLandlord(db, { teamId: team.id, kind: "PRIVATE_PERSON" });
     const c = await caseAtState(db, { teamId: team.id, landlordId: landlord.id, state: "IDENTIFIED", openedOn: addDays(TODAY, -2), now: NOW });
     const data = await getLandlord(db, worker, landlord.id);
-    expect(data!.summary).toEqual({ caseCount: 1, householdCount: 1, lettersSent: 0, contactCount: 0, lastContactOn: null });
+    expect(data!.summary).toEqual({ caseCount: 1, householdCount: 1, lettersSent: 0, contactCount: 0, lastContactOn: null, lastLetterOn: null });
     expect(data!.cases.rows.map((r) => r.id)).toEqual([c.id]);
   });
 
@@ -171,9 +173,9 @@ describe("listLandlords", () => {
     const list = await listLandlords(db, worker, { teamId: team.id });
     expect(list.total).toBe(2);
     const shared = list.rows.find((r) => r.id === landlord.id)!;
-    expect(shared).toMatchObject({ name: "Régie Saint-Éloi", kind: "AGENCY", householdCount: 3, tookContact: true });
+    expect(shared).toMatchObject({ name: "Régie Saint-Éloi", kind: "AGENCY", householdCount: 3, tookContact: true, lastLetterOn: expect.any(Date), lastAnswerOn: expect.any(Date) });
     const lone = list.rows.find((r) => r.id !== landlord.id)!;
-    expect(lone).toMatchObject({ householdCount: 1, tookContact: false });
+    expect(lone).toMatchObject({ householdCount: 1, tookContact: false, lastAnswerOn: null });
   });
 
   it("sorts by name accent-insensitively and paginates", async () => {

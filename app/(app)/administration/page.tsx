@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { canManageUsers, canViewAuditLog, canViewTeamMembers } from "@/lib/domain/permissions";
+import { canManageTeams, canManageUsers, canViewAuditLog, canViewTeamMembers } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Administration" };
@@ -19,6 +19,9 @@ export default async function AdministrationPage() {
   const links = [
     ...(admin || members
       ? [{ href: "/administration/utilisateurs", title: admin ? "Comptes" : "Membres de l'équipe", text: admin ? "Inviter, désactiver, déverrouiller les comptes de vos équipes." : "Qui fait partie de l'équipe, et leur dernière connexion." }]
+      : []),
+    ...(canManageTeams(user)
+      ? [{ href: "/administration/equipes", title: "Équipes", text: "Nom et territoire, organisations partenaires, secteurs et codes postaux, membres et rôles." }]
       : []),
     ...(canViewAuditLog(user)
       ? [{ href: "/administration/journal", title: "Journal", text: admin ? "Toutes les modifications et consultations de dossiers." : "Modifications et consultations des dossiers de l'équipe." }]

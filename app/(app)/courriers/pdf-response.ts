@@ -19,3 +19,11 @@ export function pdfResponse(bytes: Uint8Array, fileName: string): NextResponse {
 export function notFoundResponse(text = "Page introuvable"): NextResponse {
   return new NextResponse(text, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
+
+/**
+ * Issue 15: a letter lacking the team's contact details is refused with the
+ * French reason (the page warns before; this holds for a direct link too).
+ */
+export function refusedLetterResponse(message: string): NextResponse {
+  return new NextResponse(message, { status: 422, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}

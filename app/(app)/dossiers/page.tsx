@@ -44,6 +44,9 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     }),
     getTeamOptions(db, user, team.id),
   ]);
+  // Issue 15: nothing "En cours" for a search: offer the closed cases too (they show as "Clôturé").
+  const searchClosedToo = caseload.total === 0 && !!values.q?.trim() && !state && values.etat !== "tous";
+  const widerHref = `/dossiers?${new URLSearchParams(Object.entries({ ...values, etat: "tous" }).filter((e): e is [string, string] => !!e[1])).toString()}`;
 
   return (
     <div className="flex flex-col gap-4">
@@ -59,6 +62,14 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       <p role="status" className="font-medium">
         {caseload.total} dossier{caseload.total > 1 ? "s" : ""}
       </p>
+      {searchClosedToo ? (
+        <p>
+          Aucun dossier en cours ne correspond.{" "}
+          <Link href={widerHref} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-4">
+            Chercher aussi dans les dossiers clôturés
+          </Link>
+        </p>
+      ) : null}
       <CaseList rows={caseload.rows} />
       <Pagination page={caseload.page} pageCount={caseload.pageCount} params={values} />
     </div>

@@ -105,11 +105,11 @@ export function indicatorReport(ind: Indicators): ReportSection[] {
     {
       id: "landlords",
       title: "Bailleurs",
-      note: "Bailleurs distincts des dossiers de la période ; « ont pris contact » : parmi les bailleurs à qui l'équipe a écrit.",
+      note: "Bailleurs distincts des dossiers de la période ; « ont répondu » : parmi les bailleurs à qui l'équipe a écrit (mêmes mots que la page Bailleurs).",
       rows: [
         { key: "landlords.concerned", label: "Bailleurs concernés", count: ind.landlords.concerned },
-        { key: "landlords.contacted", label: "Bailleurs contactés (courrier)", ...share(ind.landlords.contacted, ind.landlords.concerned) },
-        { key: "landlords.answered", label: "Bailleurs ayant pris contact", ...share(ind.landlords.answered, ind.landlords.contacted) },
+        { key: "landlords.contacted", label: "Bailleurs à qui un courrier a été envoyé", ...share(ind.landlords.contacted, ind.landlords.concerned) },
+        { key: "landlords.answered", label: "Bailleurs ayant répondu", ...share(ind.landlords.answered, ind.landlords.contacted) },
       ],
     },
     {

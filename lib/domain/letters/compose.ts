@@ -63,6 +63,34 @@ export interface ComposedLetter {
   signature: string[];
   /** Our reference, printed small ("Dossier n° 42"). */
   reference: string;
+  /**
+   * Issue 15: the team's contact details the letter lacks ("le téléphone"…):
+   * such a letter is neither printed nor e-mailed (`contactRefusal`).
+   */
+  missingContact: string[];
+}
+
+/**
+ * Every letter tells the household how to reach the team (issue 15): the
+ * team's phone (households call far more than they write), and an e-mail or
+ * a postal address to write to. The French names of what is missing.
+ */
+export function teamContactGaps(head: Pick<Letterhead, "phone" | "email" | "address">): string[] {
+  const gaps: string[] = [];
+  if (!cleanValue(head.phone)) gaps.push("le téléphone");
+  if (!cleanValue(head.email) && addressLines(head.address).length === 0) gaps.push("l'e-mail ou l'adresse postale");
+  return gaps;
+}
+
+/** Why these letters may not go out, or null: the first one lacking a way to reach the team. */
+export function contactRefusal(letters: ReadonlyArray<Pick<ComposedLetter, "missingContact">>): string | null {
+  const gaps = letters.find((l) => l.missingContact.length > 0)?.missingContact;
+  if (!gaps) return null;
+  const list = gaps.length === 1 ? gaps[0]! : `${gaps.slice(0, -1).join(", ")} et ${gaps[gaps.length - 1]}`;
+  return (
+    `Ce courrier ne dit pas comment joindre l'équipe : ${list} de l'équipe ${gaps.length > 1 ? "manquent" : "manque"}. ` +
+    "Renseignez-les dans l'en-tête des courriers (Courriers › Modèles) avant d'imprimer ou d'envoyer."
+  );
 }
 
 /** "Gaëlle LEFÈVRE et Marc LEFÈVRE"; "Ménage" when no tenant is on file. */
@@ -165,6 +193,7 @@ export function composeLetter(kind: LetterKind, template: LetterTemplateText | n
     body: renderBody(text.body, values),
     signature: addressLines(head.signature).length ? addressLines(head.signature) : [teamDisplayName(head)].filter(Boolean),
     reference: `Dossier n° ${c.number}`,
+    missingContact: teamContactGaps(head),
   };
 }
 

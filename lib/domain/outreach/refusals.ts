@@ -14,6 +14,8 @@ export type RefusalCode =
   | "IN_FUTURE"
   /** The event's instant is before the case's last recorded event: the timeline would no longer be a chain. */
   | "BEFORE_LAST_EVENT"
+  /** Issue 15: nothing happens to a case before the team identified it. */
+  | "BEFORE_IDENTIFICATION"
   /** The step is not due yet (the reminder before its date). */
   | "TOO_EARLY"
   /** This closure reason does not fit the case (see closure-reasons.ts). */

@@ -157,6 +157,16 @@ describe("the event's instant", () => {
     expect(transition(s, ev.visit(at("2026-01-15T17:29:00Z"), "ABSENT"), worker())).toMatchObject({ code: "BEFORE_LAST_EVENT" });
     expect(transition(s, ev.visit(at("2026-01-15T17:30:00Z"), "ABSENT"), worker()).ok).toBe(true);
   });
+
+  it("may be logged after the fact, but not before the case's identification day (issue 15)", () => {
+    const s = SNAPSHOTS.FIRST_LETTER_SENT;
+    const ctx = { ...worker(), identifiedOn: at("2026-01-20T00:00:00Z") };
+    // 2026-01-19T23:30Z is already the 20th in Paris (UTC+1); 22:30Z is still the 19th.
+    expect(transition(s, ev.visit(at("2026-01-19T23:30:00Z"), "ABSENT"), ctx).ok).toBe(true);
+    const r = transition(s, ev.visit(at("2026-01-19T22:30:00Z"), "ABSENT"), ctx);
+    expect(r).toMatchObject({ ok: false, code: "BEFORE_IDENTIFICATION" });
+    expect(!r.ok && r.message).toContain("antérieure à l'identification du dossier (20 janvier 2026)");
+  });
 });
 
 describe("effects", () => {

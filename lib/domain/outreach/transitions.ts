@@ -168,6 +168,11 @@ export interface TransitionContext {
   /** The current instant (the service's clock). */
   now: Date;
   actorRole: Role;
+  /**
+   * The case's identification date (Case.openedOn, a Paris calendar day):
+   * no event may be dated before it (issue 15). Absent: not checked.
+   */
+  identifiedOn?: Date;
 }
 
 /**
@@ -217,7 +222,7 @@ function dueOnFor(due: DueStep | undefined, e: OutreachEvent): Date | undefined 
 /**
  * May this event happen to this case now, and what follows? Checks, in order:
  * role, closed case, the table, the instant (not in the future, not before the
- * last event), then the row's guard.
+ * case's identification, not before the last event), then the row's guard.
  */
 export function transition(s: CaseSnapshot, e: OutreachEvent, ctx: TransitionContext): TransitionResult {
   if (!canRecordOutreach(ctx.actorRole)) {
@@ -230,6 +235,12 @@ export function transition(s: CaseSnapshot, e: OutreachEvent, ctx: TransitionCon
   if (!row) return refuse("NOT_ALLOWED_FROM_STATE", notAllowedMessage(s, e));
   if (e.occurredAt.getTime() > ctx.now.getTime()) {
     return refuse("IN_FUTURE", `La date indiquée (${formatInstant(e.occurredAt)}) est dans le futur.`);
+  }
+  if (ctx.identifiedOn && parisToday(e.occurredAt).getTime() < ctx.identifiedOn.getTime()) {
+    return refuse(
+      "BEFORE_IDENTIFICATION",
+      `La date indiquée (${formatInstant(e.occurredAt)}) est antérieure à l'identification du dossier (${formatDayLong(ctx.identifiedOn)}).`,
+    );
   }
   if (isSequenceEvent(e) && s.lastEventAt && e.occurredAt.getTime() < s.lastEventAt.getTime()) {
     return refuse(

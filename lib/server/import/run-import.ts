@@ -9,6 +9,7 @@ import { canImport } from "@/lib/domain/permissions";
 import { stageReached } from "@/lib/domain/procedure/stages";
 import type { Actor } from "@/lib/domain/roles";
 import { buildSearchText, buildSortName } from "@/lib/domain/search-text";
+import { sectorForAddress } from "@/lib/domain/teams/sectors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
@@ -172,6 +173,8 @@ export async function importList(db: Db, actor: Actor, input: { teamId: string }
       audits.push({ userId: actor.id, action: "landlord.import-complete", entity: "Landlord", entityId: id, after: { ...fill, importBatchId: batchId } });
     }
     const existingKinds = new Map(plan.landlords.existingKinds);
+    // Issue 15: each new case goes to the sector covering its postcode or commune.
+    const sectors = await tx.sector.findMany({ where: { teamId: input.teamId }, select: { id: true, name: true, postcodes: true, communes: true } });
 
     // New households, in chunks: one statement per table and chunk (bulk-insert.ts).
     for (const part of chunks(creates, chunkSize)) {
@@ -233,6 +236,7 @@ export async function importList(db: Db, actor: Actor, input: { teamId: string }
           teamId: input.teamId,
           householdId,
           leaseId,
+          sectorId: sectorForAddress(sectors, { postcode: r.postcode, city: r.city }),
           state: "IDENTIFIED",
           source: "PREFECTURE_LIST",
           openedOn: sqlDay(today),

@@ -43,6 +43,8 @@ export interface LandlordDetail {
     lettersSent: number;
     contactCount: number;
     lastContactOn: Date | null;
+    /** Issue 15: the latest landlord letter of the landlord's cases. */
+    lastLetterOn: Date | null;
   };
   cases: { rows: LandlordCaseRow[]; page: number; pageCount: number };
 }
@@ -65,11 +67,12 @@ export async function getLandlord(db: Db, actor: Actor, landlordId: string, opts
   if (!landlord || !canViewCases(actor, landlord.teamId)) return null;
 
   const ofLandlord: Prisma.CaseWhereInput = { teamId: landlord.teamId, lease: { landlordId: landlord.id } };
-  const [caseCount, lettersSent, householdCount, contacts] = await Promise.all([
+  const [caseCount, lettersSent, householdCount, contacts, letters] = await Promise.all([
     db.case.count({ where: ofLandlord }),
     db.case.count({ where: { ...ofLandlord, landlordLetterSentOn: { not: null } } }),
     db.household.count({ where: { teamId: landlord.teamId, leases: { some: { landlordId: landlord.id } } } }),
     db.outreachEvent.aggregate({ where: { kind: "LANDLORD_CONTACT", case: ofLandlord }, _count: { _all: true }, _max: { occurredAt: true } }),
+    db.case.aggregate({ where: ofLandlord, _max: { landlordLetterSentOn: true } }),
   ]);
 
   const pageCount = Math.max(1, Math.ceil(caseCount / LANDLORD_CASES_PAGE_SIZE));
@@ -117,6 +120,7 @@ export async function getLandlord(db: Db, actor: Actor, landlordId: string, opts
       lettersSent,
       contactCount: contacts._count._all,
       lastContactOn: lastContactAt ? parisToday(lastContactAt) : null,
+      lastLetterOn: letters._max.landlordLetterSentOn,
     },
     cases: {
       page,

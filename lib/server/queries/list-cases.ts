@@ -4,7 +4,7 @@ import type { CaseState, DeadlineKind, ProcedureStage } from "@/lib/domain/label
 import { addCalendarDays } from "@/lib/domain/outreach/reminder";
 import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
-import { normaliseForSearch } from "@/lib/domain/search-text";
+import { normaliseForSearch, phoneDigits } from "@/lib/domain/search-text";
 import type { Db } from "@/lib/server/db";
 import { ensureDeadlinesCurrent } from "@/lib/server/services/refresh-deadlines";
 import { parisToday } from "@/lib/utils/dates";
@@ -78,7 +78,12 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
     const caseNumber = /^\d{1,9}$/.test(q) ? Number(q) : null;
     const words = normaliseForSearch(q).split(" ").filter(Boolean).slice(0, 6);
     const byText: Prisma.CaseWhereInput = { AND: words.map((w) => ({ household: { searchText: { contains: w } } })) };
-    where.AND = [caseNumber !== null ? { OR: [{ number: caseNumber }, byText] } : byText];
+    // Issue 15: a phone number (as typed: "06 12 34…", "+33 6…") and the procedure's reference (RG) find the case too.
+    const alternatives: Prisma.CaseWhereInput[] = [byText, { procedureRef: { contains: q, mode: "insensitive" } }];
+    const phone = phoneDigits(q);
+    if (phone) alternatives.push({ household: { phone: { contains: phone } } });
+    if (caseNumber !== null) alternatives.push({ number: caseNumber });
+    where.AND = [{ OR: alternatives }];
   }
 
   const orderBy: Prisma.CaseOrderByWithRelationInput[] =

@@ -1,4 +1,5 @@
 import "server-only";
+import { parisToday } from "@/lib/utils/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LandlordKind } from "@/lib/domain/labels";
 import { canViewCases } from "@/lib/domain/permissions";
@@ -21,6 +22,9 @@ export interface LandlordRow {
   city: string | null;
   householdCount: number;
   tookContact: boolean;
+  /** Issue 15: the latest landlord letter and the latest answer, shown apart. */
+  lastLetterOn: Date | null;
+  lastAnswerOn: Date | null;
 }
 
 export interface LandlordList {
@@ -58,7 +62,7 @@ export async function listLandlords(db: Db, actor: Actor, filter: LandlordFilter
   if (!landlords.length) return { rows: [], total, page, pageCount };
   const ids = landlords.map((l) => l.id);
 
-  const [pairs, contacted] = await Promise.all([
+  const [pairs, contacted, letters, answers] = await Promise.all([
     // One row per (landlord, household): distinct households, even with several leases.
     db.lease.groupBy({ by: ["landlordId", "householdId"], where: { landlordId: { in: ids }, household: { teamId: filter.teamId } } }),
     db.landlord.findMany({
@@ -68,7 +72,24 @@ export async function listLandlords(db: Db, actor: Actor, filter: LandlordFilter
       },
       select: { id: true },
     }),
+    db.case.findMany({
+      where: { teamId: filter.teamId, landlordLetterSentOn: { not: null }, lease: { landlordId: { in: ids } } },
+      select: { landlordLetterSentOn: true, lease: { select: { landlordId: true } } },
+    }),
+    db.outreachEvent.findMany({
+      where: { kind: "LANDLORD_CONTACT", case: { teamId: filter.teamId, lease: { landlordId: { in: ids } } } },
+      select: { occurredAt: true, case: { select: { lease: { select: { landlordId: true } } } } },
+    }),
   ]);
+  const latest = (map: Map<string, Date>, id: string | undefined, day: Date | null) => {
+    if (!id || !day) return;
+    const known = map.get(id);
+    if (!known || known < day) map.set(id, day);
+  };
+  const lastLetter = new Map<string, Date>();
+  for (const c of letters) latest(lastLetter, c.lease?.landlordId, c.landlordLetterSentOn);
+  const lastAnswer = new Map<string, Date>();
+  for (const e of answers) latest(lastAnswer, e.case.lease?.landlordId, parisToday(e.occurredAt));
   const households = new Map<string, number>();
   for (const p of pairs) households.set(p.landlordId, (households.get(p.landlordId) ?? 0) + 1);
   const tookContact = new Set(contacted.map((l) => l.id));
@@ -77,6 +98,6 @@ export async function listLandlords(db: Db, actor: Actor, filter: LandlordFilter
     total,
     page,
     pageCount,
-    rows: landlords.map((l) => ({ ...l, householdCount: households.get(l.id) ?? 0, tookContact: tookContact.has(l.id) })),
+    rows: landlords.map((l) => ({ ...l, householdCount: households.get(l.id) ?? 0, tookContact: tookContact.has(l.id), lastLetterOn: lastLetter.get(l.id) ?? null, lastAnswerOn: lastAnswer.get(l.id) ?? null })),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { canCreateHousehold } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import { buildSearchText, buildSortName } from "@/lib/domain/search-text";
+import { sectorForAddress } from "@/lib/domain/teams/sectors";
 import type { Db } from "@/lib/server/db";
 import { writeAudit } from "@/lib/server/audit";
 import { refreshDeadlinesForCases } from "@/lib/server/services/refresh-deadlines";
@@ -21,6 +22,9 @@ export async function createHousehold(db: Db, actor: Actor, input: NewHouseholdI
   const today = parisToday(now);
   const dateErrors: Record<string, string[]> = {};
   if (input.stageDate > today) dateErrors.stageDate = ["La date de l'acte ne peut pas être dans le futur."];
+  // Issue 15: a case typed in after the fact keeps the day it was identified, never a future one.
+  const identifiedOn = input.identifiedOn ?? today;
+  if (identifiedOn > today) dateErrors.identifiedOn = ["La date d'identification ne peut pas être dans le futur."];
   if (input.leaseSignedOn && input.leaseSignedOn > today) dateErrors.leaseSignedOn = ["La date de signature du bail ne peut pas être dans le futur."];
   if (Object.keys(dateErrors).length > 0) {
     throw new ExpectedError("INVALID_STEP", "Le formulaire contient des erreurs : corrigez les champs signalés.", dateErrors);
@@ -28,9 +32,15 @@ export async function createHousehold(db: Db, actor: Actor, input: NewHouseholdI
 
   return db.$transaction(async (tx) => {
     const teamId = input.teamId;
+    let sectorId: string | null = null;
     if (input.sectorId) {
       const sector = await tx.sector.findFirst({ where: { id: input.sectorId, teamId }, select: { id: true } });
       if (!sector) throw new ExpectedError("NOT_FOUND", "Ce secteur n'existe pas dans votre équipe.", { sectorId: ["Secteur inconnu."] });
+      sectorId = sector.id;
+    } else {
+      // Issue 15: no sector chosen, the one covering the postcode or commune.
+      const sectors = await tx.sector.findMany({ where: { teamId }, select: { id: true, name: true, postcodes: true, communes: true } });
+      sectorId = sectorForAddress(sectors, { postcode: input.postcode, city: input.city });
     }
     if (input.assignedWorkerId) {
       const member = await tx.teamMembership.findFirst({
@@ -111,10 +121,10 @@ export async function createHousehold(db: Db, actor: Actor, input: NewHouseholdI
         teamId,
         householdId: household.id,
         leaseId: lease.id,
-        sectorId: input.sectorId,
+        sectorId,
         assignedWorkerId: input.assignedWorkerId,
         source: input.source,
-        openedOn: today,
+        openedOn: identifiedOn,
         stage: input.stage,
         hearingOn: input.hearingOn,
         debtCents: input.debt,
@@ -139,6 +149,9 @@ export async function createHousehold(db: Db, actor: Actor, input: NewHouseholdI
         number: created.number,
         state: created.state,
         stage: created.stage,
+        source: input.source,
+        identifiedOn: identifiedOn.toISOString().slice(0, 10),
+        sectorId,
         householdId: household.id,
         leaseId: lease.id,
         landlordId,

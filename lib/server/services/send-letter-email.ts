@@ -1,5 +1,5 @@
 import "server-only";
-import { letterAsText, teamDisplayName } from "@/lib/domain/letters/compose";
+import { letterAsText, contactRefusal, teamDisplayName } from "@/lib/domain/letters/compose";
 import { LETTER_KIND_LABELS, LETTER_KIND_SLUGS } from "@/lib/domain/letters/kinds";
 import { eventFromRecord, snapshotFromHistory } from "@/lib/domain/outreach/history";
 import { transition } from "@/lib/domain/outreach/transitions";
@@ -56,6 +56,9 @@ export async function sendLetterEmail(
 
   const letter = await getCaseLetter(db, actor, input.caseId, input.kind, now);
   if (!letter) throw notFound();
+  // Issue 15: a letter that does not say how to reach the team does not go out.
+  const refusal = contactRefusal([letter]);
+  if (refusal) throw new ExpectedError("INVALID_STEP", refusal);
   const teamName = teamDisplayName({ teamName: c.team.name, name: c.team.letterheadName, address: null, phone: null, email: null, signature: null });
   const pdf = await renderLettersPdf([letter], { title: `${LETTER_KIND_LABELS[input.kind]} — ${letter.reference}`, author: teamName, now });
 

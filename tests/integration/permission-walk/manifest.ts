@@ -7,7 +7,8 @@
  * - "team": the target is team A's; a user of team B guesses its id.
  * - "own": the action acts on the walker's own team (a page without an id).
  * - "self": the signed-in user's own account (no id comes from the browser).
- * - "public": before sign-in (sign-in, invitation), tested in accounts.test.ts.
+ * - "public": before sign-in (sign-in, invitation), tested in accounts.test.ts;
+ *   the first-run setup, tested in setup-first-team.test.ts.
  */
 import type { PermissionAction } from "@/lib/domain/permission-table";
 import { saveUpload } from "@/lib/server/import/upload-store";
@@ -48,6 +49,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/actions.ts#signOutAction": { permission: "self" },
   "app/connexion/actions.ts#signInAction": { permission: "public" },
   "app/invitation/[token]/actions.ts#acceptInvitationAction": { permission: "public" },
+  // Issue 15: before any account exists, with the setup code (tests/integration/setup-first-team.test.ts).
+  "app/installation/equipe/actions.ts#setupTeamAction": { permission: "public" },
   "app/(app)/compte/actions.ts#changePasswordAction": { permission: "self" },
   "app/(app)/compte/actions.ts#startTotpAction": { permission: "self" },
   "app/(app)/compte/actions.ts#confirmTotpAction": { permission: "self" },
@@ -77,6 +80,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: async (w) => {
       const c = await w.newCase("IDENTIFIED");
       return { caseId: c.id, version: String(c.version), kind: "LETTER_LANDLORD", day: w.iso(-1), time: "10:30" }; // yesterday: "today at 10:30" is in the future before 10:30
+    },
+  },
+  "app/(app)/dossiers/[id]/actions.ts#recordFirstLettersAction": {
+    permission: "outreach.record",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("IDENTIFIED");
+      return { caseId: c.id, version: String(c.version), day: w.iso(-1), time: "10:30" };
     },
   },
   "app/(app)/dossiers/[id]/procedure-actions.ts#recordProcedureEventAction": {
@@ -170,7 +181,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/courriers/actions.ts#saveLetterheadAction": {
     permission: "letterTemplates.edit",
     target: "team",
-    input: async (w) => ({ teamId: w.teamA.id, token: await w.letterheadToken(), name: `Équipe mobile ${w.counter()}`, phone: "01 60 00 00 00" }),
+    input: async (w) => ({ teamId: w.teamA.id, token: await w.letterheadToken(), name: `Équipe mobile ${w.counter()}`, phone: "01 60 00 00 00", email: "prevention91@exemple.fr" }),
   },
   "app/(app)/courriers/actions.ts#confirmLettersAction": {
     permission: "letters.record",
@@ -241,6 +252,50 @@ export const ACTIONS: Record<string, ActionEntry> = {
     allowedMayRefuse: true,
     input: async (w) => ({ userId: (await w.newMember()).id }),
   },
+  // Issue 15: the administration of a team.
+  "app/(app)/administration/equipes/actions.ts#saveTeamDetailsAction": {
+    permission: "teams.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, name: "Équipe A (cible)", departement: "91", territory: `Essonne ${w.counter()}` }),
+  },
+  "app/(app)/administration/equipes/actions.ts#addPartnerOrganisationAction": {
+    permission: "teams.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, name: `MDS ${w.counter()}`, kind: "MDS" }),
+  },
+  "app/(app)/administration/equipes/actions.ts#unlinkPartnerOrganisationAction": {
+    permission: "teams.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, organisationId: (await w.newOrganisation()).id }),
+  },
+  "app/(app)/administration/equipes/actions.ts#saveSectorAction": {
+    permission: "teams.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, name: `Sud ${w.counter()}`, areas: "" }),
+  },
+  "app/(app)/administration/equipes/actions.ts#deleteSectorAction": {
+    permission: "teams.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, sectorId: (await w.newEmptySector()).id }),
+  },
+  "app/(app)/administration/equipes/actions.ts#setMemberRoleAction": {
+    permission: "teams.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, userId: (await w.newMember()).id, role: "JURIST" }),
+  },
+  "app/(app)/administration/equipes/actions.ts#addTeamMemberAction": {
+    permission: "teams.manage",
+    target: "team",
+    // The walkers belong to one team each: the only accounts team A's admin can find are team A's own,
+    // already members, so the allowed call ends in "already a member" (INVALID_STEP); team-admin.test.ts adds one for real.
+    allowedMayRefuse: true,
+    input: async (w) => ({ teamId: w.teamA.id, email: w.users["A:SOCIAL_WORKER"].email }),
+  },
+  "app/(app)/administration/equipes/actions.ts#removeTeamMemberAction": {
+    permission: "teams.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, userId: (await w.newMember()).id }),
+  },
   "app/(app)/administration/retention/actions.ts#runRetentionAction": {
     permission: "retention.manage",
     target: "own",
@@ -252,6 +307,8 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/page.tsx": { permission: "signed-in" },
   "app/connexion/page.tsx": { permission: "public" },
   "app/invitation/[token]/page.tsx": { permission: "public" },
+  "app/installation/page.tsx": { permission: "public" },
+  "app/installation/equipe/page.tsx": { permission: "public" },
   "app/(app)/compte/page.tsx": { permission: "self" },
   "app/(app)/a-faire/page.tsx": { permission: "duework.read", target: "own" },
   "app/(app)/dossiers/page.tsx": { permission: "caseload.open", target: "own" },
@@ -289,6 +346,7 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/administration/page.tsx": { permission: "teamMembers.read", target: "own" },
   "app/(app)/administration/utilisateurs/page.tsx": { permission: "teamMembers.read", target: "own" },
   "app/(app)/administration/journal/page.tsx": { permission: "audit.read", target: "own" },
+  "app/(app)/administration/equipes/page.tsx": { permission: "teams.manage", target: "own" },
   "app/(app)/administration/retention/page.tsx": { permission: "retention.manage", target: "own" },
 };
 

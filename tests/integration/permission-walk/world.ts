@@ -15,7 +15,7 @@ import { parisToday } from "@/lib/utils/dates";
 import { addDays, calendarDate, toIsoDate } from "../../factories/calendar";
 import { caseAtState } from "../../factories/case-at-state";
 import { createFunderAgreement } from "../../factories/funder-agreement";
-import { createTeam } from "../../factories/team";
+import { createTeam, demoContact } from "../../factories/team";
 import { createUser } from "../../factories/user";
 
 export const WALK_ROLES = ["SOCIAL_WORKER", "JURIST", "COORDINATOR", "ADMIN", "FUNDER_VIEWER"] as const;
@@ -35,6 +35,9 @@ export interface World {
   newLedgerLine: () => Promise<{ caseId: string; lineId: string; token: string }>;
   newInvitedUser: () => Promise<{ id: string }>;
   newMember: () => Promise<{ id: string }>;
+  /** Issue 15: a partner organisation of team A, and a sector of team A with no case. */
+  newOrganisation: () => Promise<{ id: string }>;
+  newEmptySector: () => Promise<{ id: string }>;
   letterheadToken: () => Promise<string>;
   templateVersion: (kind: string) => Promise<number>;
   agreementId: string;
@@ -53,8 +56,8 @@ export function asActor(u: CurrentUser): Actor {
 export async function buildWorld(): Promise<World> {
   const now = new Date();
   const today = parisToday(now);
-  const a = await createTeam(db, { name: "Équipe A (cible)", sectors: ["Nord"] });
-  const b = await createTeam(db, { name: "Équipe B (autre)", departement: "62" });
+  const a = await createTeam(db, { name: "Équipe A (cible)", sectors: ["Nord"], contact: demoContact("91") });
+  const b = await createTeam(db, { name: "Équipe B (autre)", departement: "62", contact: demoContact("62") });
   const users = {} as Record<Walker, CurrentUser>;
   for (const walker of WALKERS) {
     const [teamKey, role] = walker.split(":") as ["A" | "B", Role];
@@ -128,6 +131,12 @@ export async function buildWorld(): Promise<World> {
       await db.user.update({ where: { id: u.id }, data: { failedLoginCount: 5, lockedUntil: new Date(now.getTime() + 600_000) } });
       return { id: u.id };
     },
+    newOrganisation: async () => {
+      const o = await db.organisation.create({ data: { name: `CCAS ${++n}`, kind: "CCAS" } });
+      await db.teamOrganisation.create({ data: { teamId: a.id, organisationId: o.id } });
+      return { id: o.id };
+    },
+    newEmptySector: async () => db.sector.create({ data: { teamId: a.id, name: `Secteur vide ${++n}` }, select: { id: true } }),
     letterheadToken: async () => {
       const team = await db.team.findUniqueOrThrow({ where: { id: a.id } });
       return letterheadToken({

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import type { OutreachKind } from "@/lib/domain/labels";
 import { formAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
+import { recordFirstLetters } from "@/lib/server/services/record-first-letters";
 import { recordOutreachEvent } from "@/lib/server/services/record-outreach-event";
-import { outreachEventSchema } from "@/lib/validation/outreach";
+import { firstLettersSchema, outreachEventSchema } from "@/lib/validation/outreach";
 
 const DONE: Record<OutreachKind, string> = {
   LETTER_TENANT: "Courrier au locataire enregistré.",
@@ -29,4 +30,18 @@ export const recordOutreachEventAction = formAction(outreachEventSchema, async (
     revalidatePath(`/dossiers/${input.caseId}`);
   }
   return { status: "success", message: DONE[input.kind] };
+});
+
+/** Issue 15: "Premiers courriers", the tenant's and (when known) the landlord's letters in one step. */
+export const recordFirstLettersAction = formAction(firstLettersSchema, async (input, { user, now }) => {
+  let landlordLetter = false;
+  try {
+    ({ landlordLetter } = await recordFirstLetters(db, user, input, now));
+  } finally {
+    revalidatePath(`/dossiers/${input.caseId}`);
+  }
+  return {
+    status: "success",
+    message: landlordLetter ? "Premiers courriers enregistrés : au locataire et au bailleur." : "Courrier au locataire enregistré (aucun bailleur n'est renseigné).",
+  };
 });

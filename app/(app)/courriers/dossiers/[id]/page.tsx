@@ -8,6 +8,7 @@ import { SendEmailForm } from "@/components/letters/send-email-form";
 import { SmsForm } from "@/components/letters/sms-form";
 import { LETTER_KIND_LABELS, LETTER_KIND_SLUGS, LETTER_OUTREACH_EVENT, type LetterKind } from "@/lib/domain/letters/kinds";
 import { db } from "@/lib/server/db";
+import { contactRefusal } from "@/lib/domain/letters/compose";
 import { getCaseLetters, type CaseLetters } from "@/lib/server/queries/letters";
 import { requireUser } from "@/lib/server/session";
 import { formatDay, toIsoDay } from "@/lib/utils/dates";
@@ -31,6 +32,8 @@ export default async function CaseLettersPage({ params }: { params: Promise<{ id
   if (!data) notFound();
   await logCaseAccess(db, user, data.caseId);
   const today = toIsoDay(data.today);
+  // Issue 15: a letter without the team's contact will be refused: say so before anyone tries.
+  const missingContact = contactRefusal([data.firstLetter]);
 
   return (
     <div className="flex flex-col gap-4">
@@ -44,6 +47,12 @@ export default async function CaseLettersPage({ params }: { params: Promise<{ id
         {data.address}
         {data.landlordName ? ` · bailleur : ${data.landlordName}` : ""}. Télécharger un courrier n&apos;enregistre rien : confirmez l&apos;envoi une fois posté.
       </p>
+
+      {missingContact ? (
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-medium text-red-800">
+          {missingContact}
+        </p>
+      ) : null}
 
       {data.options.map(({ kind, due, unavailable }) => {
         const records = LETTER_OUTREACH_EVENT[kind];

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contactRefusal } from "@/lib/domain/letters/compose";
 import { batchFileName, batchTitle, parseBatchQuery } from "@/lib/domain/letters/selection";
 import { db } from "@/lib/server/db";
 import { logCaseAccesses } from "@/lib/server/access-log";
@@ -6,7 +7,7 @@ import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
 import { getBatchLetters, lettersTeamId } from "@/lib/server/queries/letters";
 import { getCurrentUser } from "@/lib/server/session";
 import { toIsoDay } from "@/lib/utils/dates";
-import { notFoundResponse, pdfResponse } from "../../pdf-response";
+import { notFoundResponse, pdfResponse, refusedLetterResponse } from "../../pdf-response";
 
 // Personal data: rendered for the signed-in user on every request, never cached.
 export const dynamic = "force-dynamic";
@@ -27,6 +28,8 @@ export async function GET(request: NextRequest) {
   const found = await getBatchLetters(db, user, teamId, parsed.kind, parsed.selection, now);
   if (!found) return notFoundResponse();
   if (found.letters.length === 0) return notFoundResponse("Aucun courrier à imprimer pour ce lot.");
+  const refusal = contactRefusal(found.letters);
+  if (refusal) return refusedLetterResponse(refusal);
   await logCaseAccesses(db, user, found.letters.map((l) => l.caseId), now);
   const title = batchTitle(parsed.kind, parsed.selection, found.batch.importBatch?.fileName);
   const bytes = await renderLettersPdf(found.letters, { title, author: user.teams.find((t) => t.id === teamId)?.name ?? "Maintien", now });

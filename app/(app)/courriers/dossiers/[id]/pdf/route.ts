@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contactRefusal } from "@/lib/domain/letters/compose";
 import { LETTER_KIND_LABELS, LETTER_KIND_SLUGS, letterKindFromSlug } from "@/lib/domain/letters/kinds";
 import { db } from "@/lib/server/db";
 import { logCaseAccess } from "@/lib/server/access-log";
 import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
 import { getCaseLetter } from "@/lib/server/queries/letters";
 import { getCurrentUser } from "@/lib/server/session";
-import { notFoundResponse, pdfResponse } from "../../../pdf-response";
+import { notFoundResponse, pdfResponse, refusedLetterResponse } from "../../../pdf-response";
 
 // Personal data: rendered for the signed-in user on every request, never cached.
 export const dynamic = "force-dynamic";
@@ -24,6 +25,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const now = new Date();
   const letter = await getCaseLetter(db, user, id, kind, now);
   if (!letter) return notFoundResponse();
+  const refusal = contactRefusal([letter]);
+  if (refusal) return refusedLetterResponse(refusal);
   await logCaseAccess(db, user, letter.caseId, now);
   const bytes = await renderLettersPdf([letter], { title: `${LETTER_KIND_LABELS[kind]} — ${letter.reference}`, author: letter.letterhead[0] ?? "Maintien", now });
   return pdfResponse(bytes, `${LETTER_KIND_SLUGS[kind]}-${letter.caseNumber}.pdf`);
