@@ -145,3 +145,8 @@ export function auditScopeIsGlobal(actor: Actor): boolean {
 export function canManageRetention(actor: Actor): boolean {
   return can(actor, "retention.manage");
 }
+
+/** Add or delete documents and photos of a case (issue 19): the team's casework roles. Reading them is canViewCases. */
+export function canManageAttachments(actor: Actor, teamId: string): boolean {
+  return can(actor, "attachments.manage", teamId);
+}

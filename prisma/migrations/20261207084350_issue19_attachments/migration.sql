@@ -4,6 +4,9 @@ CREATE TYPE "AttachmentKind" AS ENUM ('LEASE', 'COMMANDEMENT', 'ASSIGNATION', 'J
 -- CreateEnum
 CREATE TYPE "AttachmentStorage" AS ENUM ('FOLDER', 'S3');
 
+-- AlterTable
+ALTER TABLE "AccessLog" ADD COLUMN     "attachmentId" TEXT;
+
 -- CreateTable
 CREATE TABLE "Attachment" (
     "id" TEXT NOT NULL,
