@@ -54,6 +54,11 @@ export class FolderStore implements ObjectStore {
     if (key.length !== 32) throw new Error("The attachments key must be 32 bytes");
   }
 
+  /** The same encryption over another folder (backups). */
+  withDir(dir: string): FolderStore {
+    return new FolderStore(dir, this.key);
+  }
+
   private pathOf(storageKey: string): string {
     assertStorageKey(storageKey);
     return path.join(this.dir, storageKey.slice(1, 3), storageKey);
