@@ -22,7 +22,8 @@ async function newCase(page: Page, surname: string): Promise<string> {
   await page.getByLabel("Charges mensuelles (€)").fill("50");
   await page.getByLabel("Date de l'acte").fill(today());
   await page.getByRole("button", { name: "Créer le dossier" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase());
+  // The first write of a fresh app on a loaded machine can take a while.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase(), { timeout: 30_000 });
   await page.goto(`/dossiers?q=${encodeURIComponent(surname.toLowerCase())}`);
   await page.getByRole("link", { name: new RegExp(surname.toUpperCase()) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase());
