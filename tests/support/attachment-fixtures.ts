@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 export async function pdfFixture(text: string, pages = 1): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < pages; i++) doc.addPage([400, 300]).drawText(`${text} (page ${i + 1})`, { x: 30, y: 150, size: 14, font });
+  for (let i = 0; i < pages; i++) doc.addPage([620, 400]).drawText(`${text} (page ${i + 1})`, { x: 20, y: 200, size: 12, font });
   return doc.save();
 }
 
