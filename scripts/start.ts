@@ -9,7 +9,9 @@
 // close the database when Next exits, exiting with Next's code.
 //
 // Options: --dev (next dev), --build (always run next build first).
-// Environment: PORT (3000), HOSTNAME, DATA_DIR (./data: pglite/ and auth-secret),
+// Environment: PORT (3000), HOSTNAME, DATA_DIR (./data: pglite/ and auth-secret; the
+// documents of cases in attachments/, encrypted with attachments-key, both made by
+// lib/server/attachments/config.ts on first use unless ATTACHMENTS_KEY / S3_BUCKET are set),
 // EMBEDDED_DB_DIR (the PGlite folder, default $DATA_DIR/pglite), DATABASE_URL,
 // DATABASE_POOL_MAX, DEMO=1, AUTH_SECRET, SEED_SCENARIOS (e.g. "essonne": seed
 // these scenarios of prisma/seed.ts too, with the demo; the e2e run sets it).
