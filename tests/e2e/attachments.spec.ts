@@ -139,6 +139,7 @@ test.describe("Documents et photos", () => {
   });
 
   test("a user of another team finds neither the documents page nor a document", async ({ page, loginAs }) => {
+    test.setTimeout(150_000);
     await loginAs("juriste");
     const caseId = await newCase(page, `Isolement-${Date.now().toString(36)}`);
     await page.goto(`/dossiers/${caseId}/documents`);
