@@ -4,7 +4,8 @@ import { parseAllowedOrigins } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages must stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  // heic-convert carries libheif compiled to WASM (issue 19, decision 033).
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "heic-convert"],
   poweredByHeader: false,
   // `tsc --noEmit` runs as its own step of `npm test` over the whole project
   // (scripts and tests included); the build does not repeat it.

@@ -17,6 +17,7 @@ import {
   isCrossOriginWrite,
   parseAllowedOrigins,
   parseHstsMode,
+  PREVIEW_PATH,
   requestIsHttps,
   securityHeaders,
 } from "@/lib/server/security-headers";
@@ -53,7 +54,14 @@ export function proxy(request: NextRequest): NextResponse {
   // For a server component that must stamp a script or style of its own: (await headers()).get("x-nonce").
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // A document's inline preview (issue 19): its route sets the stricter policy
+  // of the document's type (previewContentSecurityPolicy), which must not be
+  // replaced by the pages' one.
+  const preview = PREVIEW_PATH.test(request.nextUrl.pathname);
+  for (const [name, value] of Object.entries(headers)) {
+    if (preview && name === "Content-Security-Policy") continue;
+    response.headers.set(name, value);
+  }
   return response;
 }
 

@@ -18,7 +18,9 @@
 // Options: --dev (next dev), --build (always run next build first), --no-build
 // (never: use the build there is), --demo.
 // Environment: PORT (3000), HOSTNAME, DATA_DIR (./data: pglite/, demo/pglite/ and
-// auth-secret), EMBEDDED_DB_DIR (the PGlite folder, overriding both), DATABASE_URL,
+// auth-secret; the documents of cases in attachments/, encrypted with attachments-key,
+// both made by lib/server/attachments/config.ts on first use unless ATTACHMENTS_KEY /
+// S3_BUCKET are set), EMBEDDED_DB_DIR (the PGlite folder, overriding both), DATABASE_URL,
 // DATABASE_POOL_MAX, DEMO=1, AUTH_SECRET, SEED_SCENARIOS (e.g. "essonne": seed
 // these scenarios of prisma/seed.ts too, with the demo; implies the demo).
 

@@ -11,7 +11,7 @@ describe("the permission table", () => {
   });
 
   it("keeps admins to accounts and settings: no casework", () => {
-    for (const action of ["duework.read", "household.create", "outreach.record", "procedure.record", "hearingFile.edit", "support.record", "import.run", "letters.record"] as const) {
+    for (const action of ["duework.read", "household.create", "outreach.record", "procedure.record", "hearingFile.edit", "support.record", "import.run", "letters.record", "attachments.manage"] as const) {
       expect(can(actor("ADMIN"), action, "A"), action).toBe(false);
     }
     expect(can(actor("ADMIN"), "users.manage", "A")).toBe(true);

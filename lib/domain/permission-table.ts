@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "procedure.record": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "hearingFile.edit": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "support.record": { SOCIAL_WORKER: "team", JURIST: "team" },
+  /** Add or delete a case's documents and photos (issue 19); reading them is `case.read`. */
+  "attachments.manage": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "import.run": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "letters.prepare": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team", ADMIN: "team" },
   "letters.record": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },

@@ -155,3 +155,8 @@ export function canManageTeam(actor: Actor, teamId: string): boolean {
 export function canManageTeams(actor: Actor): boolean {
   return can(actor, "teams.manage");
 }
+
+/** Add or delete documents and photos of a case (issue 19): the team's casework roles. Reading them is canViewCases. */
+export function canManageAttachments(actor: Actor, teamId: string): boolean {
+  return can(actor, "attachments.manage", teamId);
+}

@@ -36,3 +36,18 @@ export async function logCaseAccesses(db: Db, actor: Pick<Actor, "id">, caseIds:
   const rows = unique.filter((id) => !seen.has(id)).map((caseId) => ({ userId: actor.id, caseId, at: now }));
   if (rows.length) await db.accessLog.createMany({ data: rows });
 }
+
+/**
+ * A document of the case was read (issue 19: a preview or a download). One
+ * row per read of each document, deduplicated only within the same minute for
+ * the same person and document (a browser asking twice for one preview), so
+ * opening two documents in a minute leaves two rows.
+ */
+export async function logAttachmentAccess(db: Db, actor: Pick<Actor, "id">, caseId: string, attachmentId: string, now: Date = new Date()): Promise<void> {
+  const recent = await db.accessLog.findFirst({
+    where: { userId: actor.id, caseId, attachmentId, at: { gt: new Date(now.getTime() - ACCESS_LOG_DEDUP_MS), lte: now } },
+    select: { id: true },
+  });
+  if (recent) return;
+  await db.accessLog.create({ data: { userId: actor.id, caseId, attachmentId, at: now } });
+}

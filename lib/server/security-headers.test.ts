@@ -152,3 +152,24 @@ describe("isCrossOriginWrite", () => {
     expect(isCrossOriginWrite({ ...proxied, allowedOrigins: ["*.example.fr"], origin: "https://evilexample.fr" })).toBe(true);
   });
 });
+
+describe("document previews (issue 19)", () => {
+  it("match only /dossiers/<id>/documents/<pieceId>/apercu", async () => {
+    const { PREVIEW_PATH } = await import("./security-headers");
+    expect(PREVIEW_PATH.test("/dossiers/c1/documents/p1/apercu")).toBe(true);
+    expect(PREVIEW_PATH.test("/dossiers/c1/documents/p1")).toBe(false);
+    expect(PREVIEW_PATH.test("/dossiers/c1/documents")).toBe(false);
+    expect(PREVIEW_PATH.test("/dossiers/c1/documents/p1/apercu/x")).toBe(false);
+  });
+
+  it("let nothing load or run; images are sandboxed", async () => {
+    const { previewContentSecurityPolicy } = await import("./security-headers");
+    for (const kind of ["image", "pdf"] as const) {
+      const csp = previewContentSecurityPolicy(kind);
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("form-action 'none'");
+      expect(csp).not.toMatch(/script-src|unsafe-eval/);
+    }
+    expect(previewContentSecurityPolicy("image")).toMatch(/^sandbox; /);
+  });
+});

@@ -175,3 +175,18 @@ export function isCrossOriginWrite(facts: WriteRequestFacts): boolean {
   if (own.includes(originHost)) return false;
   return !facts.allowedOrigins.some((pattern) => hostMatches(originHost, pattern));
 }
+
+/**
+ * Inline previews of a case's documents (issue 19, docs/decisions/033-safe-files.md):
+ * /dossiers/<id>/documents/<pieceId>/apercu. They get their own CSP instead of
+ * the app's: nothing may load or run. Images are also sandboxed (a unique
+ * origin, no scripts, no forms). PDFs are not: Chromium refuses to show a PDF
+ * in a sandboxed document, and its viewer runs apart from the page's origin;
+ * the PDF itself is served with its exact type and `nosniff`, never as HTML.
+ */
+export const PREVIEW_PATH = /^\/dossiers\/[^/]+\/documents\/[^/]+\/apercu\/?$/;
+
+export function previewContentSecurityPolicy(kind: "image" | "pdf"): string {
+  const base = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+  return kind === "image" ? `sandbox; ${base}` : `${base}; object-src 'self'; plugin-types application/pdf`;
+}

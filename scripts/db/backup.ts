@@ -17,6 +17,9 @@
 // interrupted backup never leaves a truncated file under the final name),
 // mode 0600 (it holds every household's personal data). It is then checked:
 // reopened (embedded) or listed (PostgreSQL), and its row counts printed.
+//
+// The documents and photos of cases (issue 19) go beside it, in `<out>.documents/`,
+// encrypted (scripts/attachments/backup-files.ts).
 
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -147,6 +150,7 @@ async function main(): Promise<number> {
   if (url) {
     const result = await backupPostgres({ url, out: values.out, force: values.force });
     console.log(`Sauvegarde PostgreSQL (${redactUrl(url)}) : ${result.file}, ${result.bytes} octets, ${result.entries} entrées, ${Date.now() - started} ms.`);
+    await backupDocuments(values.out, values.force);
     console.log(`Restauration : npm run db:restore -- --from ${result.file}   (ou pg_restore, voir docs/security.md)`);
     return 0;
   }
@@ -154,7 +158,16 @@ async function main(): Promise<number> {
   const result = await backupEmbedded({ dataDir, out: values.out, force: values.force });
   console.log(`Sauvegarde de la base embarquée ${dataDir} : ${result.file}, ${result.bytes} octets, ${Date.now() - started} ms.`);
   console.log(`Contenu vérifié : ${COUNTED_TABLES.map((t) => `${t} ${result.counts[t] ?? 0}`).join(", ")}.`);
+  await backupDocuments(values.out, values.force);
   return 0;
+}
+
+/** The documents and photos of cases (issue 19), beside the database archive. */
+async function backupDocuments(out: string, force: boolean): Promise<void> {
+  const { getAttachmentStores } = await import("@/lib/server/attachments/config");
+  const { backupAttachmentFiles } = await import("../attachments/backup-files");
+  const files = await backupAttachmentFiles(getAttachmentStores(), out, force);
+  console.log(`Documents : ${files.dir} (${files.folder} du dossier chiffré, ${files.s3} de S3), chiffrés avec la clé des documents, qui n'est pas copiée : conservez ATTACHMENTS_KEY (ou data/attachments-key) à part.`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -12,7 +12,8 @@
 // empty (a fresh `createdb`); with --force its objects are dropped first
 // (--clean --if-exists). All or nothing: a failure leaves it as it was.
 //
-// Then the database's row counts are printed; `npm run db:status` tells
+// The documents beside the archive (`<file>.documents/`, issue 19) are put back
+// where they came from. Then the database's row counts are printed; `npm run db:status` tells
 // whether migrations newer than the backup remain to apply (`npm start`
 // applies them).
 
@@ -119,6 +120,11 @@ async function main(): Promise<number> {
     if (result.movedAside) console.log(`L'ancien dossier a été mis de côté : ${result.movedAside}`);
   }
   console.log(`Contenu : ${COUNTED_TABLES.map((t) => `${t} ${counts[t] ?? 0}`).join(", ")}.`);
+  // The documents and photos of cases (issue 19), when the backup has them.
+  const { getAttachmentStores } = await import("@/lib/server/attachments/config");
+  const { restoreAttachmentFiles } = await import("../attachments/backup-files");
+  const files = await restoreAttachmentFiles(getAttachmentStores(), values.from);
+  if (files) console.log(`Documents restaurés : ${files.folder} dans le dossier chiffré, ${files.s3} sur S3.`);
   console.log("Vérifiez les migrations avec `npm run db:status` (`npm start` applique celles qui manquent).");
   return 0;
 }

@@ -234,8 +234,23 @@ function procedureLine(e: HearingFile["procedure"]["events"][number]): string {
   return parts.join(" · ");
 }
 
-/** The PDF of a case's hearing file; `plan` is the simulation the jurist ran, if any. */
-export async function renderHearingFilePdf(file: HearingFile, plan: RepaymentPlan | null, now: Date): Promise<Uint8Array> {
+/** An annex line of the list ("Pièce n° 3 : décompte du bailleur du 22/06/2026") and, when it is not in the bundle, why. */
+export interface AnnexListLine {
+  line: string;
+  remark?: string;
+}
+
+/**
+ * The PDF of a case's hearing file; `plan` is the simulation the jurist ran,
+ * if any; `annexes` the documents she chose (issue 19), listed as numbered
+ * pieces (lib/server/pdf/hearing-bundle.ts appends the documents themselves).
+ */
+export async function renderHearingFilePdf(
+  file: HearingFile,
+  plan: RepaymentPlan | null,
+  now: Date,
+  annexes: { lines: readonly AnnexListLine[]; appended: boolean } = { lines: [], appended: false },
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const title = `Dossier d'audience — ${file.household.displayName} — dossier n° ${file.number}`;
   doc.setTitle(title.replace(/[\u202f\u00a0]/g, " "), { showInWindowTitleBar: true });
@@ -361,6 +376,12 @@ export async function renderHearingFilePdf(file: HearingFile, plan: RepaymentPla
       };
     }),
   );
+
+  if (annexes.lines.length) {
+    w.heading("Pièces jointes");
+    w.paragraph(annexes.appended ? "Les pièces suivantes sont jointes à la suite de ce dossier, dans cet ordre :" : "Pièces produites à l'appui de ce dossier :");
+    for (const a of annexes.lines) w.paragraph(`${a.line}${a.remark ? ` (${a.remark})` : ""}`, { indent: 8 });
+  }
 
   w.footer(`Dossier d'audience · ${file.household.displayName} · dossier n° ${file.number}`);
   return doc.save();

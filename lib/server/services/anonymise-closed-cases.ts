@@ -13,6 +13,7 @@ import {
 import { cellsMentionHousehold, personalNeedles, scrubJson, type Json } from "@/lib/domain/retention/scrub";
 import type { Actor } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getAttachmentStores } from "@/lib/server/attachments/config";
 import { writeAudit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
@@ -206,6 +207,20 @@ async function anonymiseHousehold(tx: Prisma.TransactionClient, actor: Actor | n
   await tx.aidRequest.updateMany({ where: { caseId: { in: caseIds }, note: { not: null } }, data: { note: null } });
   await tx.rentLedgerLine.updateMany({ where: { caseId: { in: caseIds }, note: { not: null } }, data: { note: null } });
 
+  // Documents and photos (issue 19): the files go from every backend, the rows
+  // stay (kind, date, type, size: the count of documents per case is kept),
+  // without their name and note. The objects are deleted before the commit: if
+  // a backend fails, the household is left whole and the next run retries.
+  const attachments = await tx.attachment.findMany({ where: { caseId: { in: caseIds } }, select: { storageKey: true } });
+  if (attachments.length) {
+    await tx.attachment.updateMany({ where: { caseId: { in: caseIds } }, data: { storageKey: null, note: null, fileName: ANONYMISED_TEXT, anonymisedAt: now } });
+    const stores = getAttachmentStores().all();
+    for (const { storageKey } of attachments) {
+      if (!storageKey) continue;
+      for (const store of stores) await store.delete(storageKey);
+    }
+  }
+
   const needles = personalNeedles([
     ...before.occupants.flatMap((o) => [o.firstName, o.lastName, `${o.firstName} ${o.lastName}`, `${o.lastName} ${o.firstName}`]),
     before.addressLine,
@@ -259,6 +274,7 @@ async function anonymiseHousehold(tx: Prisma.TransactionClient, actor: Actor | n
     dueOn: due.dueOn.toISOString().slice(0, 10),
     caseNumbers: cases.map((c) => c.number).sort((x, y) => x - y),
     occupants: before.occupants.length,
+    attachments: attachments.length,
   };
   await writeAudit(tx, { userId: actor?.id ?? null, action: "household.anonymise", entity: "Household", entityId: before.id, after: facts });
   for (const c of cases) {

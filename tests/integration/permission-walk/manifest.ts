@@ -43,6 +43,23 @@ export interface RouteProbe {
 }
 
 const BASE = "http://localhost:3000";
+
+/** A stored document (issue 19) on a fresh case of team A: a small PDF in the configured backend. */
+async function newAttachment(w: World): Promise<{ caseId: string; id: string }> {
+  const caseId = (await w.newCase("SUPPORTED")).id;
+  const { getAttachmentStores } = await import("@/lib/server/attachments/config");
+  const { newStorageKey } = await import("@/lib/server/attachments/object-store");
+  const { db } = await import("@/lib/server/db");
+  const store = getAttachmentStores().current;
+  const storageKey = newStorageKey();
+  const bytes = new TextEncoder().encode("%PDF-1.4\n%walk\n");
+  await store.put(storageKey, bytes);
+  const row = await db.attachment.create({
+    data: { caseId, kind: "LEASE", documentOn: new Date(Date.UTC(2026, 0, 5)), fileName: "bail.pdf", mimeType: "application/pdf", sizeBytes: bytes.byteLength, sha256: "0".repeat(64), storage: store.kind, storageKey },
+    select: { id: true },
+  });
+  return { caseId, id: row.id };
+}
 const caseIdOf = async (w: World, state?: Parameters<World["newCase"]>[0], hearing = false) => (await w.newCase(state, { hearing })).id;
 
 export const ACTIONS: Record<string, ActionEntry> = {
@@ -122,6 +139,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: async (w) => {
       const c = await w.newCase("SUPPORTED", { hearing: true });
       return { caseId: c.id, version: String(c.version), claimedDebt: "3 250,40" };
+    },
+  },
+  "app/(app)/dossiers/[id]/documents/actions.ts#deleteAttachmentAction": {
+    permission: "attachments.manage",
+    target: "team",
+    input: async (w) => {
+      const a = await newAttachment(w);
+      return { caseId: a.caseId, attachmentId: a.id };
     },
   },
   "app/(app)/dossiers/[id]/accompagnement/actions.ts#saveDiagnosticAction": {
@@ -315,6 +340,7 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/dossiers/nouveau/page.tsx": { permission: "household.create", target: "own" },
   "app/(app)/dossiers/[id]/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w) }) },
   "app/(app)/dossiers/[id]/audience/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w, "SUPPORTED", true) }) },
+  "app/(app)/dossiers/[id]/documents/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w) }) },
   "app/(app)/dossiers/[id]/accompagnement/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w, "SUPPORTED") }) },
   "app/(app)/bailleurs/page.tsx": { permission: "caseload.open", target: "own" },
   "app/(app)/bailleurs/[id]/page.tsx": {
@@ -357,6 +383,28 @@ export const ROUTES: Record<string, RouteProbe[]> = {
   "app/api/auth/[...nextauth]/route.ts#POST": [],
   "app/(app)/dossiers/[id]/audience/pdf/route.ts#GET": [
     { permission: "case.read", target: "team", request: async (w) => { const id = await caseIdOf(w, "SUPPORTED", true); return { url: `${BASE}/dossiers/${id}/audience/pdf`, params: { id } }; } },
+  ],
+  "app/(app)/dossiers/[id]/documents/[pieceId]/route.ts#GET": [
+    { permission: "case.read", target: "team", request: async (w) => { const a = await newAttachment(w); return { url: `${BASE}/dossiers/${a.caseId}/documents/${a.id}`, params: { id: a.caseId, pieceId: a.id } }; } },
+  ],
+  "app/(app)/dossiers/[id]/documents/[pieceId]/apercu/route.ts#GET": [
+    { permission: "case.read", target: "team", request: async (w) => { const a = await newAttachment(w); return { url: `${BASE}/dossiers/${a.caseId}/documents/${a.id}/apercu`, params: { id: a.caseId, pieceId: a.id } }; } },
+  ],
+  "app/(app)/dossiers/[id]/documents/televerser/route.ts#POST": [
+    {
+      permission: "attachments.manage",
+      target: "team",
+      request: async (w) => {
+        const caseId = (await w.newCase("SUPPORTED")).id;
+        const form = new FormData();
+        form.set("kind", "LEASE");
+        form.set("documentOn", w.iso(-3));
+        form.set("fichier", new File([new TextEncoder().encode("%PDF-1.4\n%walk\n")], "bail.pdf", { type: "application/pdf" }));
+        return { url: `${BASE}/dossiers/${caseId}/documents/televerser`, params: { id: caseId }, init: { method: "POST", body: form, headers: { origin: BASE, host: "localhost:3000", accept: "application/json" } } };
+      },
+      // A reader of the case whose role may not add is told so (403); anyone else: "not found".
+      refused: (res) => res.status === 404 || res.status === 403,
+    },
   ],
   "app/(app)/courriers/dossiers/[id]/pdf/route.ts#GET": [
     { permission: "letters.prepare", target: "team", request: async (w) => { const id = await caseIdOf(w, "IDENTIFIED"); return { url: `${BASE}/courriers/dossiers/${id}/pdf?courrier=premier-courrier`, params: { id } }; } },

@@ -2,6 +2,9 @@
 // points lib/server/env.ts at the run's database, so test files can simply
 // `import { db } from "@/lib/server/db"`, and empties the database before the
 // file so each file starts clean.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 
 import { TEST_AUTH_SECRET } from "./test-db-target";
@@ -14,6 +17,13 @@ process.env.DATABASE_URL = target.skipped ? "postgresql://skipped@127.0.0.1:1/sk
 process.env.DATABASE_POOL_MAX = String(target.poolMax);
 process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
 process.env.TEST_DB = target.kind;
+// Attachments (issue 19): files and their key in a throwaway folder, never in
+// the checkout's data/ (tests that compare backends set their own).
+const attachmentsDataDir = process.env.DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), "maintien-it-data-"));
+if (attachmentsDataDir) process.env.DATA_DIR = attachmentsDataDir;
+afterAll(() => {
+  if (attachmentsDataDir) fs.rmSync(attachmentsDataDir, { recursive: true, force: true });
+});
 
 if (!target.skipped) {
   beforeAll(async () => {

@@ -53,6 +53,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <Link href={`/dossiers/${data.id}/accompagnement`} className="self-start font-medium text-blue-800 underline underline-offset-4">
         Accompagnement (diagnostics, semaines, démarches)
       </Link>
+      <Link href={`/dossiers/${data.id}/documents`} className="self-start font-medium text-blue-800 underline underline-offset-4">
+        Documents et photos (bail, actes, justificatifs, photos du logement)
+      </Link>
       <section aria-labelledby="aller-vers" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="aller-vers" className="mb-3 text-lg font-semibold">
           Aller-vers

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { logCaseAccess } from "@/lib/server/access-log";
+import { AnnexPicker } from "@/components/hearing/annex-picker";
 import { ClaimedDebtForm } from "@/components/hearing/claimed-debt-form";
 import { DebtCheckSummary } from "@/components/hearing/debt-check";
 import { HearingRequests, type HearingRequestRow } from "@/components/hearing/hearing-requests";
@@ -12,6 +13,8 @@ import { RepaymentSimulator } from "@/components/hearing/repayment-simulator";
 import { addMonths, formatMonthTitle, monthKey, monthStart } from "@/lib/domain/hearing/month";
 import { rentResumption } from "@/lib/domain/hearing/repayment-plan";
 import { HEARING_REQUEST_KINDS } from "@/lib/domain/hearing/requests";
+import { isPreviewable } from "@/lib/domain/attachments/kinds";
+import { listAnnexCandidates } from "@/lib/server/queries/attachments";
 import { db } from "@/lib/server/db";
 import { getHearingFile, simulateForHearingFile, type HearingFile } from "@/lib/server/queries/get-hearing-file";
 import { requireUser } from "@/lib/server/session";
@@ -115,6 +118,7 @@ export default async function HearingFilePage({ params, searchParams }: { params
   const pdfQuery = simulation?.ok ? `?${new URLSearchParams(submitted as Record<string, string>).toString()}` : "";
   const resumption = plan?.rentResumption ?? rentResumption(file.ledger.rows.map((r) => r.line), file.today);
   const gaps = file.ledger.missingMonths;
+  const annexCandidates = await listAnnexCandidates(db, file.caseId);
 
   return (
     <div className="flex flex-col gap-4">
@@ -207,6 +211,14 @@ export default async function HearingFilePage({ params, searchParams }: { params
 
       <Section id="demandes" title="Demandes">
         <HearingRequests caseId={file.caseId} canEdit={file.canEdit} rows={requestRows(file)} />
+      </Section>
+
+      <Section id="pieces" title="Pièces jointes">
+        <AnnexPicker
+          caseId={file.caseId}
+          carry={simulation?.ok ? (submitted as Record<string, string>) : {}}
+          choices={annexCandidates.map((a) => ({ id: a.id, kind: a.kind, documentOnLabel: formatDay(a.documentOn), fileName: a.fileName, appendable: isPreviewable(a.mimeType) }))}
+        />
       </Section>
     </div>
   );
