@@ -1,7 +1,7 @@
 import "server-only";
 import { tenantNames } from "@/lib/domain/letters/compose";
 import { PROCEDURE_STAGE_LABELS } from "@/lib/domain/labels";
-import { canRecordReferrals, canViewCases, canViewDueWork } from "@/lib/domain/permissions";
+import { canRecordReferrals, canViewCases, canViewDueWork, canViewPartners } from "@/lib/domain/permissions";
 import { composeReferralLetter, type PrintableLetter } from "@/lib/domain/referrals/letter";
 import { suggestPartners, type Need, type PartnerKind } from "@/lib/domain/referrals/partners";
 import { availableFollowUps, noNewsFrom, noNewsReferredOnOrBefore, type ConsentKind, type FollowUpEvent, type ReferralStatus, type SharedItem } from "@/lib/domain/referrals/referral";
@@ -170,4 +170,16 @@ export async function listReferralsWithoutNews(db: Db, actor: Actor, filter: { t
     total,
     items: rows.map((r) => ({ referralId: r.id, caseId: r.caseId, number: r.case.number, partnerName: r.partner.name, partnerKind: r.partner.kind, referredOn: r.referredOn })),
   };
+}
+
+/** The team's partner directory (issue 20), for the directory page. Null when not allowed. */
+export async function listPartners(db: Db, actor: Actor, teamId: string): Promise<PartnerView[] | null> {
+  if (!canViewPartners(actor, teamId)) return null;
+  return db.partner.findMany({ where: { teamId }, orderBy: [{ kind: "asc" }, { name: "asc" }], take: 1000, select: PARTNER_SELECT });
+}
+
+/** Mon compte's reminder settings: opted in to the digest, a calendar feed active. */
+export async function getReminderSettings(db: Db, actor: Pick<Actor, "id">): Promise<{ digestOptIn: boolean; calendarActive: boolean }> {
+  const u = await db.user.findUnique({ where: { id: actor.id }, select: { digestOptIn: true, calendarTokenHash: true } });
+  return { digestOptIn: u?.digestOptIn ?? false, calendarActive: !!u?.calendarTokenHash };
 }
