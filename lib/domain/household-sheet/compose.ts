@@ -66,8 +66,8 @@ function stageText(d: SheetDates, courtName: string | null, today: Date): StageT
       return {
         where: ["Notre équipe ne connaît pas encore d'acte de procédure pour votre logement."],
         next: ["Si vous recevez une lettre d'un commissaire de justice, appelez-nous tout de suite."],
-        actions: ["action.rent", "action.fsl"],
-        words: ["word.commissaire", "word.commandement"],
+        actions: ["action_rent", "action_fsl"],
+        words: ["word_commissaire", "word_commandement"],
         sms: "Des difficultés pour payer le loyer ? Nous pouvons vous aider.",
       };
     case "COMMANDEMENT": {
@@ -80,8 +80,8 @@ function stageText(d: SheetDates, courtName: string | null, today: Date): StageT
             ? [`Le délai pour payer est passé. Le propriétaire peut vous assigner au tribunal depuis le ${formatDay(possible)}.`, "Le tribunal fixera ensuite une date d'audience."]
             : [`Si la dette n'est pas payée, le propriétaire peut vous assigner au tribunal ${from(possible)}.`, "Le tribunal fixera ensuite une date d'audience."]
           : ["Si la dette n'est pas payée, le propriétaire peut ensuite vous assigner au tribunal."],
-        actions: ["action.rent", "action.fsl"],
-        words: ["word.commissaire", "word.commandement", "word.assignation"],
+        actions: ["action_rent", "action_fsl"],
+        words: ["word_commissaire", "word_commandement", "word_assignation"],
         sms: possible
           ? `Commandement de payer du ${formatDay(d.commandementOn!)} : tribunal possible ${from(possible)}. Payez le loyer.`
           : `Commandement de payer du ${formatDay(d.commandementOn!)}. Payez le loyer.`,
@@ -91,8 +91,8 @@ function stageText(d: SheetDates, courtName: string | null, today: Date): StageT
       return {
         where: [`Vous avez reçu une assignation au tribunal${d.assignationOn ? ` le ${formatDay(d.assignationOn)}` : ""}.`],
         next: ["La date de l'audience est écrite sur l'assignation. Appelez-nous pour la vérifier ensemble.", "Personne ne peut vous expulser avant le jugement."],
-        actions: ["action.rent", "action.fsl", "action.dsf", "action.hearing"],
-        words: ["word.assignation", "word.audience", "word.dsf"],
+        actions: ["action_rent", "action_fsl", "action_dsf", "action_hearing"],
+        words: ["word_assignation", "word_audience", "word_dsf"],
         sms: "Vous êtes assigné au tribunal. Allez à l'audience : vous avez le droit d'être présent et assisté.",
       };
     case "HEARING_COMING":
@@ -103,16 +103,16 @@ function stageText(d: SheetDates, courtName: string | null, today: Date): StageT
           "Il peut vous donner des délais pour payer, ou mettre fin au bail.",
           "Personne ne peut vous expulser avant le jugement.",
         ],
-        actions: ["action.hearing", "action.rent", "action.dsf", "action.fsl"],
-        words: ["word.audience", "word.dsf", "word.jugement"],
+        actions: ["action_hearing", "action_rent", "action_dsf", "action_fsl"],
+        words: ["word_audience", "word_dsf", "word_jugement"],
         sms: `Audience le ${formatDay(d.hearingOn!)}. Allez-y : vous avez le droit d'être présent et assisté.`,
       };
     case "HEARING_PAST":
       return {
         where: ["L'audience a eu lieu. Le juge va rendre son jugement."],
         next: ["Le commissaire de justice vous apportera le jugement. Appelez-nous dès que vous le recevez."],
-        actions: ["action.rent", "action.fsl"],
-        words: ["word.jugement", "word.commissaire"],
+        actions: ["action_rent", "action_fsl"],
+        words: ["word_jugement", "word_commissaire"],
         sms: "Le jugement va vous être apporté. Appelez-nous dès que vous le recevez.",
       };
     case "JUDGMENT":
@@ -122,8 +122,8 @@ function stageText(d: SheetDates, courtName: string | null, today: Date): StageT
           "Si le jugement met fin au bail, le commissaire de justice peut vous apporter un commandement de quitter les lieux.",
           "Après ce commandement, il faut encore au moins 2 mois avant une expulsion.",
         ],
-        actions: ["action.rent", "action.jex", "action.rehousing"],
-        words: ["word.jugement", "word.cql", "word.jex"],
+        actions: ["action_rent", "action_jex", "action_rehousing"],
+        words: ["word_jugement", "word_cql", "word_jex"],
         sms: "Jugement rendu. Appelez-nous pour savoir ce qu'il dit et ce que vous pouvez faire.",
       };
     case "CQL":
@@ -144,8 +144,8 @@ function stageText(d: SheetDates, courtName: string | null, today: Date): StageT
       return {
         where: [`Vous avez reçu un commandement de quitter les lieux le ${formatDay(d.cqlOn!)}.`],
         next,
-        actions: ["action.jex", "action.rehousing", "action.rent"],
-        words: ["word.cql", "word.jex", "word.treve", "word.cfp"],
+        actions: ["action_jex", "action_rehousing", "action_rent"],
+        words: ["word_cql", "word_jex", "word_treve", "word_cfp"],
         sms: d.expulsionPossibleFrom
           ? `Expulsion possible ${from(d.expulsionPossibleFrom)}${d.truceEndsOn ? ` (trêve jusqu'au ${formatDay(d.truceEndsOn)})` : ""}. Demandez des délais au JEX.`
           : "Commandement de quitter les lieux reçu. Demandez des délais au JEX.",
@@ -155,7 +155,7 @@ function stageText(d: SheetDates, courtName: string | null, today: Date): StageT
       return {
         where: ["L'expulsion a eu lieu."],
         next: ["Appelez-nous : nous cherchons une solution d'hébergement avec vous. Le 115 répond jour et nuit."],
-        actions: ["action.rehousing"],
+        actions: ["action_rehousing"],
         words: [],
         sms: "Appelez-nous : nous cherchons une solution d'hébergement avec vous. Le 115 répond jour et nuit.",
       };
