@@ -30,7 +30,8 @@ export const partnerSchema = z.object({
   openingHours: optionalText("Les horaires", 300),
   communes: optionalText("Les communes couvertes", 2000),
   contactName: optionalText("La personne à contacter", 120),
-  active: checkbox,
+  /** Absent (a new partner, the CSV): active. */
+  active: z.preprocess((v) => (v === undefined ? "on" : v), checkbox),
 });
 export type PartnerInput = z.output<typeof partnerSchema>;
 

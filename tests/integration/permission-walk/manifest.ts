@@ -249,7 +249,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/partenaires/actions.ts#savePartnerAction": {
     permission: "partners.manage",
     target: "team",
-    input: async (w) => ({ teamId: w.teamA.id, kind: "CCAS", name: `CCAS walk ${w.counter()}`, communes: "Évry", active: "on" }),
+    input: async (w) => ({ teamId: w.teamA.id, kind: "CCAS", name: `CCAS walk ${w.counter()}`, communes: "Évry" }),
   },
   "app/(app)/partenaires/actions.ts#importPartnersAction": {
     permission: "partners.manage",
