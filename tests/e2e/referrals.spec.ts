@@ -34,13 +34,13 @@ async function newHousehold(page: Page, surname: string): Promise<string> {
   await page.getByLabel("Loyer mensuel hors charges (€)").fill("720");
   await page.getByLabel("Date de l'acte").fill(parisDay(-60));
   await page.getByRole("button", { name: "Créer le dossier" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase());
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase(), { timeout: 30_000 });
   return new URL(page.url()).pathname;
 }
 
 test.describe("Orientations", () => {
   test("a worker orients to the CCAS with oral consent, prints the letter; 16 days on 'Orientation sans nouvelles'; RDV pris; the dashboard counts it", async ({ page, loginAs }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const surname = `Referral-${testInfo.project.name}-${Date.now().toString(36)}`;
     await loginAs("travail-social");
     const casePath = await newHousehold(page, surname);
@@ -114,7 +114,7 @@ test.describe("Orientations", () => {
   });
 
   test("the new pages have no accessibility violation on a phone @phone", async ({ page, loginAs }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000); // seven accessibility scans on 2 shared cores
     await loginAs("coordination");
     for (const path of ["/partenaires", "/fiche-menage", "/compte"]) {
       await page.goto(path);
