@@ -9,6 +9,7 @@
  * the embedded database: on a PostgreSQL server the CLI refuses unless DEMO=1
  * or --force. Deterministic for a given `now` (seeded PRNG), ids apart.
  */
+import { normaliseForSearch } from "@/lib/domain/search-text";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -261,6 +262,32 @@ function planLongClosedCase(rng: Rng, ctx: SeedContext, team: TeamWithSectors, l
 // ───────────────────────────── Seeding
 
 /** Writes the demo data with the given client (already inside a transaction). */
+/** The demo's partner directory (issue 20): one partner of each kind, fictitious contact details. */
+function demoPartners(teamId: string) {
+  const p = (kind: "MDS" | "CCAS" | "ADIL" | "CAF" | "FSL" | "BANQUE_DE_FRANCE" | "FAP_ASSOCIATION", name: string, extra: { city?: string; postcode?: string; phone?: string; email?: string; openingHours?: string; communes?: string[]; contactName?: string }) => ({
+    teamId,
+    kind,
+    name,
+    city: extra.city ?? null,
+    postcode: extra.postcode ?? null,
+    phone: extra.phone ?? null,
+    email: extra.email ?? null,
+    openingHours: extra.openingHours ?? null,
+    communes: extra.communes ?? [],
+    communeKeys: (extra.communes ?? []).map(normaliseForSearch),
+    contactName: extra.contactName ?? null,
+  });
+  return [
+    p("CCAS", "CCAS d'Évry-Courcouronnes", { city: "Évry-Courcouronnes", postcode: "91000", phone: "01 00 00 00 01", email: "ccas.evry@demo.maintien.fr", openingHours: "Du lundi au vendredi, 9 h – 12 h et 14 h – 17 h", communes: ["Évry-Courcouronnes"], contactName: "Accueil social" }),
+    p("MDS", "MDS de Corbeil-Essonnes", { city: "Corbeil-Essonnes", postcode: "91100", phone: "01 00 00 00 02", communes: ["Corbeil-Essonnes", "Évry-Courcouronnes", "Ris-Orangis"] }),
+    p("ADIL", "ADIL de l'Essonne", { city: "Évry-Courcouronnes", postcode: "91000", phone: "01 00 00 00 03", openingHours: "Sur rendez-vous" }),
+    p("CAF", "CAF de l'Essonne", { city: "Évry-Courcouronnes", postcode: "91000" }),
+    p("FSL", "FSL de l'Essonne (Département)", { city: "Évry-Courcouronnes", postcode: "91000", phone: "01 00 00 00 04" }),
+    p("BANQUE_DE_FRANCE", "Banque de France — surendettement", { city: "Évry-Courcouronnes", postcode: "91000" }),
+    p("FAP_ASSOCIATION", "Association du réseau Fondation pour le logement", { phone: "01 00 00 00 05" }),
+  ];
+}
+
 export async function seedDemoInto(tx: Db, { now }: { now: Date }): Promise<SeedResult> {
   const rng = createRng(SEED);
   const today = parisDayOf(now);
@@ -315,6 +342,9 @@ export async function seedDemoInto(tx: Db, { now }: { now: Date }): Promise<Seed
   // years ago, due for anonymisation (Administration → Conservation des
   // données). Its own random stream: the rest of the demo stays as it was.
   await insertCasePlans(tx, [planLongClosedCase(createRng(SEED + 85), ctx, essonne, essonneLandlords)]);
+
+  // Issue 20: the Essonne team's partner directory (fictitious phone numbers and addresses).
+  await tx.partner.createMany({ data: demoPartners(essonne.id) });
 
   // Rates of the Pas-de-Calais 2025 call for projects, as data for the current year.
   const year = today.getUTCFullYear();

@@ -3,6 +3,7 @@ import { canAdminister, canCreateHousehold, canUseCaseload, canViewBilling, canV
 import { canViewAuditLog } from "@/lib/domain/permissions";
 import { canPrepareLetters } from "@/lib/domain/permissions";
 import { canImport } from "@/lib/domain/permissions";
+import { canViewPartners } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/server/session";
 
 // Pages hold personal data: never cached, always rendered for the signed-in user.
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (user.teamIds.some((t) => canCreateHousehold(user, t))) items.push({ href: "/dossiers/nouveau", label: "Nouveau ménage" });
   if (user.teamIds.some((t) => canImport(user, t))) items.push({ href: "/import", label: "Importer" });
   if (user.teamIds.some((t) => canPrepareLetters(user, t))) items.push({ href: "/courriers", label: "Courriers" });
+  if (user.teamIds.some((t) => canViewPartners(user, t))) items.push({ href: "/partenaires", label: "Partenaires" });
   if (canViewIndicators(user)) items.push({ href: "/indicateurs", label: "Indicateurs" });
   if (user.teamIds.some((t) => canViewBilling(user, t))) items.push({ href: "/facturation", label: "Facturation" });
   if (canAdminister(user)) items.push({ href: "/administration", label: "Administration" });

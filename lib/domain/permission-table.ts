@@ -47,6 +47,15 @@ export const PERMISSIONS = {
   "teams.manage": { ADMIN: "team" },
   "audit.read": { COORDINATOR: "team", ADMIN: "global" },
   "retention.manage": { ADMIN: "team" },
+  // Issue 20: partners, referrals, the household sheet's texts.
+  /** The team's partner directory (offices, not households): whoever works the team's cases. */
+  "partners.read": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team", ADMIN: "team" },
+  /** Adding, editing and importing partners: the coordinator and the admin who set the team up. */
+  "partners.manage": { COORDINATOR: "team", ADMIN: "team" },
+  /** Orienting a household and recording the follow-up: the casework roles. */
+  "referrals.record": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
+  /** The texts of "Ce qui va se passer": reviewed by the jurist, or the coordinator. Every version is kept. */
+  "householdSheet.editTemplate": { JURIST: "team", COORDINATOR: "team" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type PermissionAction = keyof typeof PERMISSIONS;

@@ -160,3 +160,26 @@ export function canManageTeams(actor: Actor): boolean {
 export function canManageAttachments(actor: Actor, teamId: string): boolean {
   return can(actor, "attachments.manage", teamId);
 }
+
+/**
+ * Partners and referrals (issue 20). The directory lists offices, not
+ * households: every role of the team that works cases reads it; coordinators
+ * and admins maintain it. A referral shares a household's data with a
+ * partner: the casework roles record it. The household sheet is read like the
+ * case; its texts are reviewed by the team's jurist or coordinator.
+ */
+export function canViewPartners(actor: Actor, teamId: string): boolean {
+  return can(actor, "partners.read", teamId);
+}
+
+export function canManagePartners(actor: Actor, teamId: string): boolean {
+  return can(actor, "partners.manage", teamId);
+}
+
+export function canRecordReferrals(actor: Actor, teamId: string): boolean {
+  return can(actor, "referrals.record", teamId);
+}
+
+export function canEditHouseholdSheet(actor: Actor, teamId: string): boolean {
+  return can(actor, "householdSheet.editTemplate", teamId);
+}

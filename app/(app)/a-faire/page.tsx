@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { DueSectionView } from "@/components/todo/due-section";
 import { ProcedureDeadlinesSection } from "@/components/todo/procedure-deadlines-section";
 import { ScopeTabs } from "@/components/todo/scope-tabs";
+import { StaleReferralsSection } from "@/components/referrals/stale-referrals-section";
+import { listReferralsWithoutNews } from "@/lib/server/queries/referrals";
 import { db } from "@/lib/server/db";
 import { canViewDueWork } from "@/lib/domain/permissions";
 import { listDueWork, type DueWorkScope } from "@/lib/server/queries/list-due-work";
@@ -24,12 +26,13 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
   const scope: DueWorkScope = vue === "moi" ? "me" : vue === "equipe" ? "team" : user.role === "COORDINATOR" ? "team" : "me";
   const horizonDays = DEADLINE_HORIZONS.find((d) => String(d) === horizon) ?? DEFAULT_DEADLINE_HORIZON;
   const now = new Date();
-  const [work, deadlines] = await Promise.all([
+  const [work, deadlines, referrals] = await Promise.all([
     listDueWork(db, user, { teamId: team.id, scope, now }),
     listProcedureDeadlines(db, user, { teamId: team.id, scope, now, horizonDays }),
+    listReferralsWithoutNews(db, user, { teamId: team.id, scope, now }),
   ]);
-  if (!work || !deadlines) notFound();
-  const nothing = work.sections.every((s) => s.total === 0);
+  if (!work || !deadlines || !referrals) notFound();
+  const nothing = work.sections.every((s) => s.total === 0) && referrals.total === 0;
 
   return (
     <div className="flex flex-col gap-6">
@@ -56,6 +59,7 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
       ) : (
         work.sections.map((section) => <DueSectionView key={section.section} data={section} />)
       )}
+      {referrals.total > 0 ? <StaleReferralsSection data={referrals} /> : null}
       <ProcedureDeadlinesSection data={deadlines} horizons={DEADLINE_HORIZONS} scopeParam={scope === "me" ? "moi" : "equipe"} />
     </div>
   );

@@ -9,6 +9,8 @@ import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/services/
 import { reissueCurrentSession } from "@/lib/server/session";
 import { changePasswordSchema, confirmTotpSchema, disableTotpSchema } from "@/lib/validation/accounts";
 import { z } from "zod";
+import { createCalendarToken, revokeCalendarToken, setDigestOptIn } from "@/lib/server/services/manage-reminders";
+import { digestOptInSchema } from "@/lib/validation/referrals";
 
 const refresh = () => revalidatePath("/compte");
 
@@ -36,4 +38,24 @@ export const disableTotpAction = formAction(disableTotpSchema, async (input, { u
   await disableTotp(db, user, input, now);
   refresh();
   return { status: "success", message: "Double authentification désactivée." };
+});
+
+// Issue 20: reminders that reach people (the daily digest, the private calendar feed).
+export const setDigestAction = formAction(digestOptInSchema, async (input, { user }) => {
+  await setDigestOptIn(db, user, input.digest);
+  refresh();
+  return { status: "success", message: input.digest ? "Vous recevrez chaque matin le récapitulatif de ce qui est à faire." : "Le récapitulatif quotidien est arrêté." };
+});
+
+export const createCalendarTokenAction = formAction(z.object({}), async (_input, { user, now }) => {
+  const { token } = await createCalendarToken(db, user, now);
+  refresh();
+  // The token is shown once, in this answer only: it is never stored in clear.
+  return { status: "success", message: `calendar:${token}` };
+});
+
+export const revokeCalendarTokenAction = formAction(z.object({}), async (_input, { user }) => {
+  await revokeCalendarToken(db, user);
+  refresh();
+  return { status: "success", message: "L'adresse de votre agenda est révoquée : elle ne répond plus." };
 });

@@ -4,6 +4,9 @@ import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from "@/lib/domain/accou
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { db } from "@/lib/server/db";
 import { getAccount } from "@/lib/server/queries/get-account";
+import { getReminderSettings } from "@/lib/server/queries/referrals";
+import { CalendarForms, DigestForm } from "@/components/referrals/reminder-forms";
+import { headers } from "next/headers";
 import { requireUser } from "@/lib/server/session";
 import { formatInstant } from "@/lib/utils/dates";
 
@@ -13,6 +16,9 @@ export default async function AccountPage() {
   const user = await requireUser();
   const account = await getAccount(db, user);
   if (!account) return null;
+  const reminders = await getReminderSettings(db, user);
+  const h = await headers();
+  const origin = process.env.APP_URL ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Mon compte</h1>
@@ -34,6 +40,15 @@ export default async function AccountPage() {
           Par sécurité, votre session se ferme après {SESSION_IDLE_MINUTES / 60} heures sans activité et {SESSION_ABSOLUTE_HOURS} heures après la connexion.
           {account.lastLoginAt ? ` Dernière connexion le ${formatInstant(account.lastLoginAt)}.` : ""}
         </p>
+      </section>
+
+      <section aria-labelledby="titre-rappels" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="titre-rappels" className="text-lg font-semibold">
+          Rappels
+        </h2>
+        <DigestForm optedIn={reminders.digestOptIn} />
+        <h3 className="font-semibold">Agenda privé (audiences, rendez-vous, visites à faire)</h3>
+        <CalendarForms active={reminders.calendarActive} origin={origin.replace(/\/$/, "")} />
       </section>
 
       <section aria-labelledby="titre-mot-de-passe" className="rounded-lg border border-slate-300 bg-white p-4">

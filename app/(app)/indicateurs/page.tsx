@@ -16,6 +16,7 @@ import { LANDLORD_KIND_LABELS } from "@/lib/domain/labels";
 import { canViewBilling, canViewIndicators } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
 import { canExportCaseList, computeIndicators, indicatorFilterOptions } from "@/lib/server/queries/indicators";
+import { computeReferralIndicators } from "@/lib/server/queries/referral-indicators";
 import { requireUser } from "@/lib/server/session";
 import { parisToday, toIsoDay } from "@/lib/utils/dates";
 
@@ -42,7 +43,12 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
   const user = await requireUser();
   if (!canViewIndicators(user)) notFound();
   const { filter, errors } = parseIndicatorFilter(await searchParams, parisToday(new Date()));
-  const [indicators, options] = await Promise.all([computeIndicators(db, user, filter), indicatorFilterOptions(db, user)]);
+  const [caseload, options, referrals] = await Promise.all([
+    computeIndicators(db, user, filter),
+    indicatorFilterOptions(db, user),
+    computeReferralIndicators(db, user, filter),
+  ]);
+  const indicators = { ...caseload, referrals };
   const report = indicatorReport(indicators);
   const billing = user.teamIds.some((t) => canViewBilling(user, t));
   const { cases } = indicators;

@@ -1,3 +1,4 @@
+import type { ReferralIndicators } from "./referrals";
 import {
   CLOSURE_CATEGORY_LABELS,
   CLOSURE_REASON_LABELS,
@@ -150,6 +151,8 @@ export interface Indicators {
   supportWeeks: { weeks: number; cases: number };
   /** Every month of the period (from the first case's month when from is null). */
   monthly: MonthCount[];
+  /** Referrals to partners (issue 20), computed apart (./referrals.ts) and added by the dashboard and the exports. */
+  referrals?: ReferralIndicators;
 }
 
 export const CLOSURE_REASONS: readonly ClosureReason[] = codes(CLOSURE_REASON_LABELS);

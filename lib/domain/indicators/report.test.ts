@@ -36,3 +36,25 @@ describe("indicator report rows", () => {
     expect(formatDays(null)).toBe("–");
   });
 });
+
+describe("referral section (issue 20)", () => {
+  it("prints the referrals by partner kind with the follow-up rate, only kinds with referrals", async () => {
+    const { referralSection } = await import("./report");
+    const { emptyReferralIndicators } = await import("./referrals");
+    const r = emptyReferralIndicators();
+    r.total = 3;
+    r.withFollowUp = 2;
+    r.byKind.CCAS = { total: 2, withFollowUp: 2 };
+    r.byKind.ADIL = { total: 1, withFollowUp: 0 };
+    const s = referralSection(r);
+    expect(s.rows.map((x) => [x.key, x.count, x.percent])).toEqual([
+      ["referrals.total", 3, undefined],
+      ["referrals.withFollowUp", 2, 66.7],
+      ["referrals.kind.CCAS", 2, 66.7],
+      ["referrals.kind.CCAS.withFollowUp", 2, undefined],
+      ["referrals.kind.ADIL", 1, 33.3],
+      ["referrals.kind.ADIL.withFollowUp", 0, undefined],
+    ]);
+    expect(s.rows[3]!.label).toBe("dont avec des nouvelles (100,0\u00a0% de suivi)");
+  });
+});

@@ -4,7 +4,9 @@ import { formatDay } from "@/lib/utils/dates";
 
 import { CLOSURE_CATEGORIES, CLOSURE_REASONS, type Indicators } from "./definitions";
 import type { IndicatorScope } from "./filter";
-import { percent, STAGE_GROUP_LABELS, STAGE_GROUPS } from "./stages";
+import { formatPercent, percent, STAGE_GROUP_LABELS, STAGE_GROUPS } from "./stages";
+import type { ReferralIndicators } from "./referrals";
+import { PARTNER_KIND_SHORT, PARTNER_KINDS } from "@/lib/domain/referrals/partners";
 
 /**
  * The indicators as labelled rows, grouped in sections: the ONE layout the
@@ -150,7 +152,31 @@ export function indicatorReport(ind: Indicators): ReportSection[] {
         { key: "supportWeeks.cases", label: "Ménages ayant eu des semaines d'accompagnement", count: ind.supportWeeks.cases },
       ],
     },
+    ...(ind.referrals ? [referralSection(ind.referrals)] : []),
   ];
+}
+
+/** Issue 20: referrals by partner kind with the follow-up rate (definition: ./referrals.ts). */
+export function referralSection(r: ReferralIndicators): ReportSection {
+  return {
+    id: "referrals",
+    title: "Orientations vers les partenaires",
+    base: "des orientations de la période",
+    note: "Orientations faites dans la période ; « avec des nouvelles » : RDV pris, reçu ou sans suite enregistré au plus tard le dernier jour.",
+    rows: [
+      { key: "referrals.total", label: "Orientations", count: r.total },
+      { key: "referrals.withFollowUp", label: "dont avec des nouvelles (taux de suivi)", ...share(r.withFollowUp, r.total), indent: true },
+      ...PARTNER_KINDS.filter((k) => r.byKind[k].total > 0).flatMap((k) => [
+        { key: `referrals.kind.${k}`, label: `Vers : ${PARTNER_KIND_SHORT[k]}`, ...share(r.byKind[k].total, r.total) },
+        {
+          key: `referrals.kind.${k}.withFollowUp`,
+          label: `dont avec des nouvelles (${formatPercent(percent(r.byKind[k].withFollowUp, r.byKind[k].total))} de suivi)`,
+          count: r.byKind[k].withFollowUp,
+          indent: true,
+        },
+      ]),
+    ],
+  };
 }
 
 /** "2025-03" → "mars 2025". */

@@ -1,6 +1,9 @@
 import "server-only";
 import { PDFDocument, PageSizes, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
 import type { ComposedLetter } from "@/lib/domain/letters/compose";
+
+/** Any letter the writer can print: the four letter kinds, and the referral letter (issue 20). */
+export type PrintableLetter = Omit<ComposedLetter, "kind">;
 import { winAnsiSafe } from "@/lib/server/pdf/win-ansi-text";
 
 /**
@@ -118,7 +121,7 @@ class LetterWriter {
     });
   }
 
-  letter(letter: ComposedLetter): void {
+  letter(letter: PrintableLetter): void {
     this.letterPages = [];
     this.newPage();
 
@@ -164,7 +167,7 @@ export interface LettersPdfInfo {
 }
 
 /** One PDF holding every letter given, each from a new page. */
-export async function renderLettersPdf(letters: readonly ComposedLetter[], info: LettersPdfInfo): Promise<Uint8Array> {
+export async function renderLettersPdf(letters: readonly PrintableLetter[], info: LettersPdfInfo): Promise<Uint8Array> {
   if (letters.length === 0) throw new Error("renderLettersPdf: no letter to render");
   const doc = await PDFDocument.create();
   doc.setTitle(info.title.replace(/[\u202f\u00a0]/g, " "), { showInWindowTitleBar: true });

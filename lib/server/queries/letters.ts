@@ -58,7 +58,7 @@ function toLetterhead(row: LetterheadRow): LetterheadView {
   };
 }
 
-async function readLetterhead(db: Db, teamId: string): Promise<LetterheadView | null> {
+export async function readLetterhead(db: Db, teamId: string): Promise<LetterheadView | null> {
   const row = await db.team.findUnique({ where: { id: teamId }, select: LETTERHEAD_SELECT });
   return row ? toLetterhead(row) : null;
 }

@@ -12,6 +12,7 @@
  */
 import type { PermissionAction } from "@/lib/domain/permission-table";
 import { saveUpload } from "@/lib/server/import/upload-store";
+import { DEFAULT_SHEET_BLOCKS } from "@/lib/domain/household-sheet/template";
 import type { Walker, World } from "./world";
 
 export type Fields = Record<string, unknown>;
@@ -321,6 +322,48 @@ export const ACTIONS: Record<string, ActionEntry> = {
     target: "team",
     input: async (w) => ({ teamId: w.teamA.id, userId: (await w.newMember()).id }),
   },
+  // Issue 20: partners, referrals, the household sheet's texts, reminders.
+  "app/(app)/compte/actions.ts#setDigestAction": { permission: "self" },
+  "app/(app)/compte/actions.ts#createCalendarTokenAction": { permission: "self" },
+  "app/(app)/compte/actions.ts#revokeCalendarTokenAction": { permission: "self" },
+  "app/(app)/partenaires/actions.ts#savePartnerAction": {
+    permission: "partners.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, kind: "CCAS", name: `CCAS walk ${w.counter()}`, communes: "Évry" }),
+  },
+  "app/(app)/partenaires/actions.ts#importPartnersAction": {
+    permission: "partners.manage",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, csv: `Type;Nom;Communes couvertes\nMDS;MDS walk ${w.counter()};Évry\n` }),
+  },
+  "app/(app)/dossiers/[id]/orientations/actions.ts#recordReferralAction": {
+    permission: "referrals.record",
+    target: "team",
+    input: async (w) => ({ caseId: await caseIdOf(w, "SUPPORTED"), partnerId: await w.partnerId(), referredOn: w.iso(-1), reason: "Ouverture des droits", consent: "ORAL", consentOn: w.iso(-1), consentCollectedBy: "Claire", shared: { IDENTITY: "on" } }),
+  },
+  "app/(app)/dossiers/[id]/orientations/actions.ts#recordReferralFollowUpAction": {
+    permission: "referrals.record",
+    target: "team",
+    input: async (w) => {
+      const r = await w.newReferral();
+      return { caseId: r.caseId, referralId: r.referralId, version: "0", event: "RECEIVED" };
+    },
+  },
+  "app/(app)/dossiers/[id]/orientations/actions.ts#sendReferralEmailAction": {
+    permission: "referrals.record",
+    target: "team",
+    // No SMTP server here: an allowed call ends in "not configured", a refused one in "not found".
+    allowedMayRefuse: true,
+    input: async (w) => {
+      const r = await w.newReferral();
+      return { caseId: r.caseId, referralId: r.referralId };
+    },
+  },
+  "app/(app)/fiche-menage/actions.ts#saveSheetTemplateAction": {
+    permission: "householdSheet.editTemplate",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, version: String(await w.sheetVersion()), blocks: { ...DEFAULT_SHEET_BLOCKS, closing: `Appelez-nous (${w.counter()}).` } }),
+  },
   "app/(app)/administration/retention/actions.ts#runRetentionAction": {
     permission: "retention.manage",
     target: "own",
@@ -374,6 +417,10 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/administration/journal/page.tsx": { permission: "audit.read", target: "own" },
   "app/(app)/administration/equipes/page.tsx": { permission: "teams.manage", target: "own" },
   "app/(app)/administration/retention/page.tsx": { permission: "retention.manage", target: "own" },
+  "app/(app)/partenaires/page.tsx": { permission: "partners.read", target: "own" },
+  "app/(app)/fiche-menage/page.tsx": { permission: "householdSheet.editTemplate", target: "own" },
+  "app/(app)/dossiers/[id]/orientations/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w, "SUPPORTED") }) },
+  "app/(app)/dossiers/[id]/ce-qui-va-se-passer/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w, "SUPPORTED", true) }) },
 };
 
 const CSV = "Nom du locataire;Adresse;Code postal;Ville;Bailleur;Type de bailleur;Loyer;Étape;Date de l'acte\nDUPONT Jean;3 rue Haute;91000;Évry;SCI Les Ormes;particulier;650,00;assignation;01/10/2026\n";
@@ -415,6 +462,16 @@ export const ROUTES: Record<string, RouteProbe[]> = {
   "app/(app)/indicateurs/export/[fichier]/route.ts#GET": [
     { permission: "indicators.read", target: "own", request: async () => ({ url: `${BASE}/indicateurs/export/indicateurs.csv`, params: { fichier: "indicateurs.csv" } }) },
     { permission: "indicators.exportCases", target: "own", request: async () => ({ url: `${BASE}/indicateurs/export/dossiers.csv`, params: { fichier: "dossiers.csv" } }) },
+  ],
+  "app/(app)/dossiers/[id]/orientations/[referralId]/pdf/route.ts#GET": [
+    { permission: "case.read", target: "team", request: async (w) => { const r = await w.newReferral(); return { url: `${BASE}/dossiers/${r.caseId}/orientations/${r.referralId}/pdf`, params: { id: r.caseId, referralId: r.referralId } }; } },
+  ],
+  "app/(app)/dossiers/[id]/ce-qui-va-se-passer/pdf/route.ts#GET": [
+    { permission: "case.read", target: "team", request: async (w) => { const id = await caseIdOf(w, "SUPPORTED", true); return { url: `${BASE}/dossiers/${id}/ce-qui-va-se-passer/pdf`, params: { id } }; } },
+  ],
+  // The private calendar feed: the token in the address is the credential (tests/integration/referrals.test.ts checks a revoked one gives 404).
+  "app/agenda/[token]/route.ts#GET": [
+    { permission: "public", request: async (w, walker) => { const token = await w.calendarToken(walker); return { url: `${BASE}/agenda/${token}.ics`, params: { token: `${token}.ics` } }; } },
   ],
   "app/(app)/import/[id]/rejets/route.ts#GET": [
     // The rejected rows carry names: whoever may read the team's cases.

@@ -11,6 +11,7 @@ import { ledgerLineToken } from "@/lib/domain/hearing/ledger";
 import { db } from "@/lib/server/db";
 import type { CurrentUser } from "@/lib/server/session";
 import { letterheadToken } from "@/lib/server/queries/letters";
+import { createCalendarToken } from "@/lib/server/services/manage-reminders";
 import { parisToday } from "@/lib/utils/dates";
 import { addDays, calendarDate, toIsoDate } from "../../factories/calendar";
 import { caseAtState } from "../../factories/case-at-state";
@@ -43,6 +44,11 @@ export interface World {
   agreementId: string;
   importBatchId: string;
   counter: () => number;
+  /** Issue 20: a partner of team A, a fresh referral, the sheet texts' version, a calendar token. */
+  partnerId: () => Promise<string>;
+  newReferral: () => Promise<{ caseId: string; referralId: string }>;
+  sheetVersion: () => Promise<number>;
+  calendarToken: (walker: Walker) => Promise<string>;
 }
 
 function currentUser(u: { id: string; name: string; email: string; role: Role }, team: { id: string; name: string }): CurrentUser {
@@ -87,6 +93,7 @@ export async function buildWorld(): Promise<World> {
     periodEnd: calendarDate(today.getUTCFullYear(), 12, 31),
     rates: { FLASH_DIAGNOSTIC: 15000, IN_DEPTH_DIAGNOSTIC: 37000, SUPPORT_WEEK: 5500 },
   });
+  const partner = await db.partner.create({ data: { teamId: a.id, kind: "CCAS", name: "CCAS (walk)", email: "ccas@walk.maintien.fr" } });
   // Team B has letters due too, so its own batches are not empty.
   await caseAtState(db, { teamId: b.id, state: "IDENTIFIED", openedOn: opened, now });
   const batch = await db.importBatch.create({
@@ -154,6 +161,14 @@ export async function buildWorld(): Promise<World> {
     agreementId: agreement.id,
     importBatchId: batch.id,
     counter,
+    partnerId: async () => partner.id,
+    newReferral: async () => {
+      const c = await newCase("SUPPORTED");
+      const r = await db.referral.create({ data: { teamId: a.id, caseId: c.id, partnerId: partner.id, referredOn: addDays(today, -20), reason: "Walk", consent: "NONE" } });
+      return { caseId: c.id, referralId: r.id };
+    },
+    sheetVersion: async () => (await db.householdSheetTemplate.findFirst({ where: { teamId: a.id }, orderBy: { version: "desc" }, select: { version: true } }))?.version ?? 0,
+    calendarToken: async (walker) => (await createCalendarToken(db, users[walker], now)).token,
   };
 }
 
@@ -175,5 +190,11 @@ export async function snapshotCounts(): Promise<Record<string, number>> {
     db.user.count(),
     db.team.count(),
   ]);
-  return { audit, cases, households, outreach, procedure, diagnostics, periods, weeks, aids, ledger, agreements, templates, users, teams };
+  const [partners, referrals, sheetTemplates, referralVersions] = await Promise.all([
+    db.partner.count(),
+    db.referral.count(),
+    db.householdSheetTemplate.count(),
+    db.referral.aggregate({ _sum: { version: true } }),
+  ]);
+  return { audit, cases, households, outreach, procedure, diagnostics, periods, weeks, aids, ledger, agreements, templates, users, teams, partners, referrals, sheetTemplates, referralVersions: referralVersions._sum.version ?? 0 };
 }

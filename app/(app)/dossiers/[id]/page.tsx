@@ -56,6 +56,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <Link href={`/dossiers/${data.id}/documents`} className="self-start font-medium text-blue-800 underline underline-offset-4">
         Documents et photos (bail, actes, justificatifs, photos du logement)
       </Link>
+      <Link href={`/dossiers/${data.id}/orientations`} className="self-start font-medium text-blue-800 underline underline-offset-4">
+        Orientations vers les partenaires
+      </Link>
+      <Link href={`/dossiers/${data.id}/ce-qui-va-se-passer`} className="self-start font-medium text-blue-800 underline underline-offset-4">
+        Fiche « Ce qui va se passer » pour le ménage
+      </Link>
       <section aria-labelledby="aller-vers" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="aller-vers" className="mb-3 text-lg font-semibold">
           Aller-vers

@@ -6,6 +6,7 @@ import { canViewIndicators } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import { db } from "@/lib/server/db";
 import { canExportCaseList, computeIndicators, indicatorFilterOptions, listIndicatorCases } from "@/lib/server/queries/indicators";
+import { computeReferralIndicators } from "@/lib/server/queries/referral-indicators";
 import { getCurrentUser } from "@/lib/server/session";
 import { parisToday, toIsoDay } from "@/lib/utils/dates";
 import { casesCsv, casesXlsx, indicatorsCsv, indicatorsXlsx, type ExportMeta } from "../indicator-files";
@@ -58,7 +59,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const rows = await listIndicatorCases(db, user, filter);
     body = file === "dossiers.csv" ? casesCsv(rows) : await casesXlsx(rows, meta);
   } else {
-    const indicators = await computeIndicators(db, user, filter);
+    const [caseload, referrals] = await Promise.all([computeIndicators(db, user, filter), computeReferralIndicators(db, user, filter)]);
+    const indicators = { ...caseload, referrals };
     body = file === "indicateurs.csv" ? indicatorsCsv(indicators) : file === "indicateurs.xlsx" ? await indicatorsXlsx(indicators, meta) : await indicatorsPdf(indicators, meta);
   }
   const [base, extension] = file.split(".") as [string, string];
