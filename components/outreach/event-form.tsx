@@ -20,6 +20,12 @@ function parisNow(): { day: string; time: string } {
   return { day, time };
 }
 
+/** One idempotency key per form shown (issue 16): a double tap sends the same key twice and records once. */
+function newClientId(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
 const SUBMIT_LABELS: Partial<Record<OutreachKind, string>> = {
   VISIT: "Enregistrer la visite",
   CLOSURE: "Clôturer le dossier",
@@ -31,7 +37,7 @@ export interface EventFormProps {
   version: number;
   kind: OutreachKind;
   closureReasons: ClosureReason[];
-  onDone: (message: string) => void;
+  onDone: (message: string, savedId?: string) => void;
   onCancel: () => void;
 }
 
@@ -39,6 +45,7 @@ export interface EventFormProps {
 export function EventForm({ caseId, version, kind, closureReasons, onDone, onCancel }: EventFormProps) {
   const [state, action] = useActionState(recordOutreachEventAction, INITIAL);
   const [defaults] = useState(parisNow);
+  const [clientId] = useState(newClientId);
   const failed = state.status === "error" ? state : undefined;
   const v = (name: string) => valueAt(failed?.values, name);
   const err = (name: string) => failed?.fieldErrors[name];
@@ -47,7 +54,7 @@ export function EventForm({ caseId, version, kind, closureReasons, onDone, onCan
 
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
-    if (state.status === "success") onDone(state.message ?? "Enregistré.");
+    if (state.status === "success") onDone(state.message ?? "Enregistré.", state.id);
   }, [state, onDone]);
 
   const title = kind === "VISIT" ? "Visite à domicile" : OUTREACH_KIND_LABELS[kind];
@@ -61,6 +68,7 @@ export function EventForm({ caseId, version, kind, closureReasons, onDone, onCan
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="clientId" value={clientId} />
 
         {kind === "VISIT" ? (
           <fieldset className="flex flex-col gap-2" aria-describedby={err("outcome") ? "outcome-err" : undefined}>

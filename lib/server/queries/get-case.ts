@@ -1,5 +1,5 @@
 import "server-only";
-import type { CaseSource, CaseState, LandlordKind, ProcedureStage } from "@/lib/domain/labels";
+import type { CaseSource, CaseState, DeadlineKind, LandlordKind, ProcedureStage } from "@/lib/domain/labels";
 import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
@@ -19,6 +19,9 @@ export interface CaseDetail {
   debtCents: number | null;
   procedureRef: string | null;
   courtName: string | null;
+  /** The next legal deadline cached for lists (decision 008); the page shows it only from today on. */
+  nextDeadlineOn: Date | null;
+  nextDeadlineKind: DeadlineKind | null;
   teamName: string;
   sectorName: string | null;
   assignedWorkerName: string | null;
@@ -61,6 +64,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
       debtCents: true,
       procedureRef: true,
       courtName: true,
+      nextDeadlineOn: true,
+      nextDeadlineKind: true,
       team: { select: { name: true } },
       sector: { select: { name: true } },
       assignedWorker: { select: { name: true } },
@@ -105,6 +110,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     debtCents: c.debtCents,
     procedureRef: c.procedureRef,
     courtName: c.courtName,
+    nextDeadlineOn: c.nextDeadlineOn,
+    nextDeadlineKind: c.nextDeadlineKind,
     teamName: c.team.name,
     sectorName: c.sector?.name ?? null,
     assignedWorkerName: c.assignedWorker?.name ?? null,

@@ -254,6 +254,8 @@ export const PAGES: Record<string, PageEntry> = {
   "app/invitation/[token]/page.tsx": { permission: "public" },
   "app/(app)/compte/page.tsx": { permission: "self" },
   "app/(app)/a-faire/page.tsx": { permission: "duework.read", target: "own" },
+  // Issue 16: "Ma tournée", the visits of "À faire" grouped by sector and commune.
+  "app/(app)/tournee/page.tsx": { permission: "duework.read", target: "own" },
   "app/(app)/dossiers/page.tsx": { permission: "caseload.open", target: "own" },
   "app/(app)/dossiers/nouveau/page.tsx": { permission: "household.create", target: "own" },
   "app/(app)/dossiers/[id]/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w) }) },

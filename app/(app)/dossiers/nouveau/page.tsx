@@ -5,6 +5,7 @@ import { canCreateHousehold } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
 import { getTeamOptions } from "@/lib/server/queries/team-options";
 import { requireUser } from "@/lib/server/session";
+import { parisToday, toIsoDay } from "@/lib/utils/dates";
 
 export const metadata: Metadata = { title: "Nouveau ménage" };
 
@@ -17,7 +18,7 @@ export default async function NewHouseholdPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Nouveau ménage</h1>
-      <NewHouseholdForm teams={teams} sectors={options.sectors} workers={options.workers} landlords={options.landlords} currentUserId={user.id} />
+      <NewHouseholdForm teams={teams} sectors={options.sectors} workers={options.workers} landlords={options.landlords} currentUserId={user.id} today={toIsoDay(parisToday(new Date()))} />
     </div>
   );
 }
