@@ -6,6 +6,10 @@ import type { Db } from "@/lib/server/db";
 
 export interface CaseDetail {
   id: string;
+  teamId: string;
+  /** Ids for the forms that edit them (issue 16: "Compléter le ménage"). */
+  sectorId: string | null;
+  assignedWorkerId: string | null;
   number: number;
   version: number;
   state: CaseState;
@@ -51,6 +55,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     select: {
       id: true,
       teamId: true,
+      sectorId: true,
+      assignedWorkerId: true,
       number: true,
       version: true,
       state: true,
@@ -97,6 +103,9 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
   if (!c || !canViewCases(actor, c.teamId)) return null;
   return {
     id: c.id,
+    teamId: c.teamId,
+    sectorId: c.sectorId,
+    assignedWorkerId: c.assignedWorkerId,
     number: c.number,
     version: c.version,
     state: c.state,

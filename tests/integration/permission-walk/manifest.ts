@@ -79,6 +79,15 @@ export const ACTIONS: Record<string, ActionEntry> = {
       return { caseId: c.id, version: String(c.version), kind: "LETTER_LANDLORD", day: w.iso(0), time: "10:30" };
     },
   },
+  // Issue 16: completing the quick household from the case page.
+  "app/(app)/dossiers/[id]/household-actions.ts#completeHouseholdAction": {
+    permission: "household.complete",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("IDENTIFIED");
+      return { caseId: c.id, version: String(c.version), tenantFirstName: "Inès", phone: "06 12 34 56 78", rent: "700", debt: "1 200" };
+    },
+  },
   "app/(app)/dossiers/[id]/procedure-actions.ts#recordProcedureEventAction": {
     permission: "procedure.record",
     target: "team",

@@ -6,18 +6,21 @@ import { AnonymisedNotice } from "@/components/case/anonymised-notice";
 import { CaseHeader } from "@/components/case/case-header";
 import { CaseSectionNav, parseCaseSection } from "@/components/case/case-sections";
 import { CaseSummary } from "@/components/case/case-summary";
+import { CompleteHouseholdForm } from "@/components/household/complete-household-form";
 import { OutreachPanel } from "@/components/outreach/outreach-panel";
 import { OutreachTimeline } from "@/components/outreach/timeline";
 import { ProcedureSection } from "@/components/procedure/procedure-section";
 import { SavedNotice } from "@/components/ui/saved-notice";
 import { OUTREACH_SAVED_MESSAGES } from "@/lib/domain/outreach/saved-messages";
-import { canPrepareLetters } from "@/lib/domain/permissions";
+import { canCompleteHousehold, canPrepareLetters } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
 import { getCase } from "@/lib/server/queries/get-case";
 import { getCaseProcedure } from "@/lib/server/queries/get-case-procedure";
 import { getCaseWorkflow } from "@/lib/server/queries/get-case-workflow";
+import { getTeamOptions } from "@/lib/server/queries/team-options";
 import { requireUser } from "@/lib/server/session";
-import { parisToday } from "@/lib/utils/dates";
+import { parisToday, toIsoDay } from "@/lib/utils/dates";
+import { centsToInput } from "@/lib/utils/money";
 
 export const metadata: Metadata = { title: "Dossier" };
 
@@ -50,6 +53,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const savedEntry = savedId ? workflow.timeline.find((e) => e.id === savedId) : undefined;
   const saved = savedEntry ? { id: savedEntry.id, message: OUTREACH_SAVED_MESSAGES[savedEntry.kind] } : null;
   const opening = one(search.action) === "visite" ? "VISIT" : null;
+  // "Compléter le ménage" (the quick household's "later"), in the Ménage section.
+  const completing = section === "menage" && !data.household.anonymisedAt && canCompleteHousehold(user, data.teamId);
+  const options = completing ? await getTeamOptions(db, user, data.teamId) : null;
+  const tenant = data.household.occupants.find((o) => o.role === "TENANT");
 
   return (
     <div className="flex flex-col gap-4">
@@ -93,7 +100,33 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </>
       ) : null}
 
-      {section === "menage" ? <CaseSummary data={data} /> : null}
+      {section === "menage" ? (
+        <>
+          {completing && options ? (
+            <CompleteHouseholdForm
+              caseId={data.id}
+              version={data.version}
+              sectors={options.sectors}
+              workers={options.workers}
+              today={toIsoDay(parisToday(now))}
+              values={{
+                tenantFirstName: tenant?.firstName ?? "",
+                phone: data.household.phone ?? "",
+                email: data.household.email ?? "",
+                addressExtra: data.household.addressExtra ?? "",
+                leaseSignedOn: data.lease?.signedOn ? toIsoDay(data.lease.signedOn) : "",
+                rent: data.lease ? centsToInput(data.lease.rentCents) : "",
+                charges: data.lease && data.lease.chargesCents ? centsToInput(data.lease.chargesCents) : "",
+                debt: centsToInput(data.debtCents),
+                sectorId: data.sectorId ?? "",
+                assignedWorkerId: data.assignedWorkerId ?? "",
+                notes: data.household.notes ?? "",
+              }}
+            />
+          ) : null}
+          <CaseSummary data={data} />
+        </>
+      ) : null}
     </div>
   );
 }
