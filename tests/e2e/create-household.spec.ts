@@ -2,6 +2,7 @@ import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 
 test.describe("Nouveau ménage", () => {
   test("a social worker fixes an invalid form, creates the household and finds it by an accent-less search @phone", async ({ page, loginAs }, testInfo) => {
+    test.setTimeout(120_000); // four accessibility scans and two submissions on a shared machine
     // A surname unique to this run and project, so reruns on the same database stay independent.
     const surname = `Lefèvre-${testInfo.project.name}-${Date.now().toString(36)}`;
     await loginAs("travail-social");

@@ -98,6 +98,7 @@ test.describe("Le téléphone du travailleur social", () => {
   });
 
   test("the case page's first screen shows who, the phone, the state, the next deadline and the main action; Historique is one tap away @phone", async ({ page, loginAs }, testInfo) => {
+    test.setTimeout(120_000);
     const surname = `Berthier-${testInfo.project.name}-${Date.now().toString(36)}`;
     await loginAs("travail-social");
     await page.goto("/dossiers/nouveau");
@@ -145,6 +146,7 @@ test.describe("Le téléphone du travailleur social", () => {
   });
 
   test("double-tapping 'Enregistrer la visite' records one visit @phone", async ({ page, loginAs }, testInfo) => {
+    test.setTimeout(120_000);
     const surname = `Doublon-${testInfo.project.name}-${Date.now().toString(36)}`;
     await loginAs("travail-social");
     await page.goto("/dossiers/nouveau");
@@ -166,7 +168,8 @@ test.describe("Le téléphone du travailleur social", () => {
       button.click();
       button.click();
     });
-    await expect(page.getByRole("status").filter({ hasText: "Visite enregistrée." })).toBeVisible();
+    // Both submissions go through the server one after the other: on a loaded machine, allow for two round trips.
+    await expect(page.getByRole("status").filter({ hasText: "Visite enregistrée." })).toBeVisible({ timeout: 30_000 });
     // Let the second answer arrive, then count from the server's page.
     await page.waitForTimeout(1_500);
     await page.reload();
