@@ -14,9 +14,13 @@ async function menuHrefs(page: Page): Promise<string[]> {
 }
 
 async function check(page: Page, label: string, problems: string[]): Promise<void> {
+  const found: string[] = [];
   const overflow = await horizontalOverflow(page);
-  if (overflow > 0) problems.push(`${label}: scrolls ${overflow} px sideways`);
-  for (const t of await smallTargets(page)) problems.push(`${label}: ${t.what} is ${t.width}×${t.height} px`);
+  if (overflow > 0) found.push(`${label}: scrolls ${overflow} px sideways`);
+  for (const t of await smallTargets(page)) found.push(`${label}: ${t.what} is ${t.width}×${t.height} px`);
+  // Reported page by page (a soft failure), so a slow run still says what it found.
+  expect.soft(found, found.join("\n")).toEqual([]);
+  problems.push(...found);
   await expectNoAxeViolations(page);
 }
 
@@ -71,7 +75,7 @@ async function walk(page: Page, role: LoginRole, loginAs: (r: LoginRole) => Prom
 test.describe("Cibles tactiles et défilement horizontal à 360 px", () => {
   for (const role of ["travail-social", "juriste"] as const) {
     test(`every page of ${role}: targets of 44 px at least, no sideways scrolling, no axe violation @phone`, async ({ page, loginAs }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(900_000); // some twenty pages, each scanned by axe, on a shared machine
       const problems = await walk(page, role, loginAs);
       expect(problems, problems.join("\n")).toEqual([]);
     });
