@@ -61,7 +61,8 @@ export default defineConfig({
     {
       name: "phone",
       grep: /@phone/,
-      use: { viewport: { width: 360, height: 740 } },
+      // Touch emulation (issue 16): taps, the phone's meta viewport, coarse pointer.
+      use: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true },
     },
   ],
 });

@@ -12,10 +12,12 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const items: NavItem[] = [{ href: "/", label: "Accueil" }];
-  if (user.teams[0] && canViewDueWork(user, user.teams[0].id)) items.push({ href: "/a-faire", label: "À faire" });
+  const dueWork = !!user.teams[0] && canViewDueWork(user, user.teams[0].id);
+  if (dueWork) items.push({ href: "/a-faire", label: "À faire" });
+  if (dueWork) items.push({ href: "/tournee", label: "Ma tournée" });
   if (canUseCaseload(user)) items.push({ href: "/dossiers", label: "Dossiers" });
   if (canUseCaseload(user)) items.push({ href: "/bailleurs", label: "Bailleurs" });
-  if (user.teamIds.some((t) => canCreateHousehold(user, t))) items.push({ href: "/dossiers/nouveau", label: "Nouveau ménage" });
+  if (user.teamIds.some((t) => canCreateHousehold(user, t))) items.push({ href: "/dossiers/nouveau", label: "Nouveau ménage", short: "Nouveau" });
   if (user.teamIds.some((t) => canImport(user, t))) items.push({ href: "/import", label: "Importer" });
   if (user.teamIds.some((t) => canPrepareLetters(user, t))) items.push({ href: "/courriers", label: "Courriers" });
   if (user.teamIds.some((t) => canViewPartners(user, t))) items.push({ href: "/partenaires", label: "Partenaires" });
@@ -23,10 +25,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (user.teamIds.some((t) => canViewBilling(user, t))) items.push({ href: "/facturation", label: "Facturation" });
   if (canAdminister(user)) items.push({ href: "/administration", label: "Administration" });
   else if (canViewAuditLog(user)) items.push({ href: "/administration", label: "Équipe et journal" });
+
+  // The phone's bottom bar (issue 16 §1): the social worker's four places, À faire, Dossiers,
+  // Nouveau, Compte; a role without the first three gets its home and first place instead.
+  const field = items.filter((i) => ["/a-faire", "/dossiers", "/dossiers/nouveau"].includes(i.href));
+  const quick: NavItem[] = [...(field.length > 0 ? field : items.slice(0, 2)), { href: "/compte", label: "Mon compte", short: "Compte" }];
+
   return (
     <>
-      <AppHeader items={items} userName={user.name} role={user.role} />
-      <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
+      <AppHeader items={items} quick={quick} userName={user.name} role={user.role} teamName={user.teams[0]?.name ?? null} />
+      {/* Room at the bottom for the phone's bottom bar. */}
+      <main id="contenu" className="mx-auto max-w-5xl px-4 pb-24 pt-4 lg:py-6 print:p-0">
         {children}
       </main>
     </>

@@ -42,7 +42,8 @@ export function BillingReport({ report }: { report: BillingReportView }) {
         <h2 id="titre-totaux" className="mb-2 text-lg font-semibold">
           Totaux · {report.periodLabel}
         </h2>
-        <div className="overflow-x-auto">
+        {/* A scrollable table is reachable from the keyboard (axe scrollable-region-focusable, issue 16 at 360 px). */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Totaux par type d'acte (défilement horizontal)">
           <table className="w-full text-left">
             <caption className="sr-only">Actes de la période par type</caption>
             <thead>
@@ -118,7 +119,7 @@ export function BillingReport({ report }: { report: BillingReportView }) {
             {h.earlier ? <p className="text-sm text-slate-700">{h.earlier}</p> : null}
             <details className="mt-2">
               <summary className="cursor-pointer py-1 font-medium text-blue-800 underline underline-offset-4">Détail des actes</summary>
-              <div className="overflow-x-auto">
+              <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Actes de ${h.name} (défilement horizontal)`}>
                 <table className="mt-2 w-full text-left">
                   <caption className="sr-only">Actes de {h.name} sur la période</caption>
                   <thead>

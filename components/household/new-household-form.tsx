@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { createHouseholdAction } from "@/app/(app)/dossiers/nouveau/actions";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, errorKey, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { valueAt } from "@/components/ui/form-values";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CASE_SOURCE_LABELS, LANDLORD_KIND_LABELS } from "@/lib/domain/labels";
+import { normaliseForSearch } from "@/lib/domain/search-text";
 import { MAX_OTHER_OCCUPANTS } from "@/lib/validation/household";
 import type { ActionState } from "@/lib/validation/action-state";
 
@@ -17,21 +18,67 @@ export interface NewHouseholdFormProps {
   workers: { id: string; name: string }[];
   landlords: { id: string; name: string; city: string | null }[];
   currentUserId: string;
-  /** Today's Paris calendar day (YYYY-MM-DD): the identification date proposed. */
+  /** Today in Paris (YYYY-MM-DD): the identification date's default and the dates' upper bound. */
   today: string;
 }
 
 const INITIAL: ActionState = { status: "idle" };
 
+/** The error keys in the order of the form (the error summary follows it). */
+const FIELD_ORDER = [
+  "teamId",
+  "tenant.lastName",
+  "tenant.firstName",
+  "addressLine",
+  "postcode",
+  "city",
+  "phone",
+  "stage",
+  "stageDate",
+  "hearingOn",
+  "landlordMode",
+  "landlordId",
+  "landlord.kind",
+  "landlord.name",
+  "rent",
+  "identifiedOn",
+  "source",
+  "coTenant",
+  "others",
+  "addressExtra",
+  "email",
+  "leaseSignedOn",
+  "charges",
+  "landlord",
+  "debt",
+  "procedureRef",
+  "courtName",
+  "sectorId",
+  "assignedWorkerId",
+  "alreadyFollowed",
+  "eligibilityNote",
+  "notes",
+];
+
+/** The fields folded under "Compléter maintenant": an error in one of them opens the fold. */
+const DETAIL_FIELDS = /^(coTenant|others|addressExtra|email|leaseSignedOn|charges|debt|procedureRef|courtName|sectorId|assignedWorkerId|alreadyFollowed|eligibilityNote|notes|landlord\.(addressLine|postcode|city|phone|email))/;
+
 function Fieldset({ legend, children }: { legend: string; children: React.ReactNode }) {
   return (
-    <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+    <fieldset className="flex min-w-0 flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
       <legend className="px-1 text-lg font-semibold">{legend}</legend>
       {children}
     </fieldset>
   );
 }
 
+/**
+ * "Nouveau ménage" as the street needs it (issue 16 §4): first only the name,
+ * the address, the phone if known, the procedure's stage and date and the
+ * landlord (picked from a searchable list or created here); the rest is folded
+ * under "Compléter maintenant" and can be completed later from the case page.
+ * Every error comes back at once, listed at the top with a link to its field.
+ */
 export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUserId, today }: NewHouseholdFormProps) {
   const [state, action] = useActionState(createHouseholdAction, INITIAL);
   const failed = state.status === "error" ? state : undefined;
@@ -43,13 +90,21 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
   const initialOthers = Array.isArray(values?.others) ? (values.others as unknown[]).length : 0;
   const [othersCount, setOthersCount] = useState(initialOthers);
   const [landlordMode, setLandlordMode] = useState<string>(v("landlordMode") ?? (landlords.length > 0 ? "existing" : "new"));
+  const [landlordQuery, setLandlordQuery] = useState("");
+  const chosenLandlord = v("landlordId");
+  const shownLandlords = useMemo(() => {
+    const q = normaliseForSearch(landlordQuery.trim());
+    if (!q) return landlords;
+    return landlords.filter((l) => l.id === chosenLandlord || normaliseForSearch(`${l.name} ${l.city ?? ""}`).includes(q));
+  }, [landlords, landlordQuery, chosenLandlord]);
+  const detailsOpen = Object.keys(failed?.fieldErrors ?? {}).some((k) => DETAIL_FIELDS.test(k)) || undefined;
 
   return (
     <form action={action} key={failed?.submission ?? "new"} noValidate className="flex flex-col gap-5">
-      <FormAlert message={failed?.formError} submission={failed?.submission} />
+      {failed ? <ErrorSummary fieldErrors={failed.fieldErrors} formError={failed.formError} submission={failed.submission} order={FIELD_ORDER} /> : null}
       <p className="text-sm text-slate-700">
         Les champs marqués <span aria-hidden="true" className="text-red-700">*</span>
-        <span className="sr-only">d&apos;un astérisque</span> sont obligatoires.
+        <span className="sr-only">d&apos;un astérisque</span> sont obligatoires. Le reste peut être complété plus tard, depuis le dossier.
       </p>
 
       {teams.length > 1 ? (
@@ -66,50 +121,38 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
 
       <Fieldset legend="Locataire">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="tenant.firstName" label="Prénom" required autoComplete="off" defaultValue={v("tenant.firstName")} errors={err("tenant.firstName")} />
-          <TextField name="tenant.lastName" label="Nom" required autoComplete="off" defaultValue={v("tenant.lastName")} errors={err("tenant.lastName")} />
+          <TextField name="tenant.lastName" label="Nom" required autoComplete="off" autoCapitalize="characters" defaultValue={v("tenant.lastName")} errors={err("tenant.lastName")} />
+          <TextField name="tenant.firstName" label="Prénom" hint="Si vous le connaissez." autoComplete="off" defaultValue={v("tenant.firstName")} errors={err("tenant.firstName")} />
         </div>
-        <p className="text-sm font-medium text-slate-800">Co-locataire (facultatif)</p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="coTenant.firstName" label="Prénom du co-locataire" autoComplete="off" defaultValue={v("coTenant.firstName")} errors={err("coTenant.firstName")} />
-          <TextField name="coTenant.lastName" label="Nom du co-locataire" autoComplete="off" defaultValue={v("coTenant.lastName")} errors={err("coTenant.lastName")} />
-        </div>
-        {Array.from({ length: othersCount }, (_, i) => (
-          <div key={i} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-3">
-            <TextField name={`others[${i}].firstName`} label={`Prénom de l'occupant ${i + 1}`} autoComplete="off" defaultValue={v(`others[${i}].firstName`)} errors={err(`others[${i}].firstName`)} />
-            <TextField name={`others[${i}].lastName`} label={`Nom de l'occupant ${i + 1}`} autoComplete="off" defaultValue={v(`others[${i}].lastName`)} errors={err(`others[${i}].lastName`)} />
-            <div className="flex items-end pb-2">
-              <CheckboxField name={`others[${i}].isChild`} label="Enfant" defaultChecked={checked(`others[${i}].isChild`)} />
-            </div>
-          </div>
-        ))}
-        {othersCount < MAX_OTHER_OCCUPANTS ? (
-          <Button type="button" variant="secondary" className="self-start" onClick={() => setOthersCount((n) => n + 1)}>
-            Ajouter un occupant
-          </Button>
-        ) : null}
       </Fieldset>
 
-      <Fieldset legend="Logement et coordonnées">
+      <Fieldset legend="Adresse et téléphone">
         <TextField name="addressLine" label="Adresse" required autoComplete="off" defaultValue={v("addressLine")} errors={err("addressLine")} />
-        <TextField name="addressExtra" label="Complément d'adresse (bâtiment, étage…)" autoComplete="off" defaultValue={v("addressExtra")} errors={err("addressExtra")} />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-[7rem_1fr] gap-3">
           <TextField name="postcode" label="Code postal" required inputMode="numeric" maxLength={5} autoComplete="off" defaultValue={v("postcode")} errors={err("postcode")} />
           <TextField name="city" label="Ville" required autoComplete="off" defaultValue={v("city")} errors={err("city")} />
         </div>
+        <TextField name="phone" label="Téléphone" hint="Si vous le connaissez." type="tel" inputMode="tel" autoComplete="off" defaultValue={v("phone")} errors={err("phone")} />
+      </Fieldset>
+
+      <Fieldset legend="Procédure">
+        <SelectField name="stage" label="Étape de la procédure" required defaultValue={v("stage") ?? "ASSIGNATION"} errors={err("stage")}>
+          <option value="COMMANDEMENT_DE_PAYER">Commandement de payer</option>
+          <option value="ASSIGNATION">Assignation</option>
+        </SelectField>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="phone" label="Téléphone" type="tel" inputMode="tel" autoComplete="off" defaultValue={v("phone")} errors={err("phone")} />
-          <TextField name="email" label="Adresse e-mail" type="email" inputMode="email" autoComplete="off" defaultValue={v("email")} errors={err("email")} />
+          <TextField name="stageDate" label="Date de l'acte" type="date" required max={today} defaultValue={v("stageDate")} errors={err("stageDate")} />
+          <TextField name="hearingOn" label="Date d'audience" type="date" hint="Si elle est connue (assignation)." defaultValue={v("hearingOn")} errors={err("hearingOn")} />
         </div>
       </Fieldset>
 
-      <Fieldset legend="Bailleur">
-        <div role="radiogroup" aria-label="Bailleur" className="flex flex-col gap-2 sm:flex-row sm:gap-6">
+      <Fieldset legend="Bailleur et loyer">
+        <div role="radiogroup" aria-label="Bailleur connu ou nouveau" className="flex flex-col gap-2 sm:flex-row sm:gap-6">
           {[
             { value: "existing", label: "Bailleur déjà connu de l'équipe", disabled: landlords.length === 0 },
             { value: "new", label: "Nouveau bailleur", disabled: false },
           ].map((o) => (
-            <label key={o.value} className="flex items-center gap-2 text-base">
+            <label key={o.value} className="flex min-h-11 items-center gap-3 text-base">
               <input
                 type="radio"
                 name="landlordMode"
@@ -123,10 +166,19 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
             </label>
           ))}
         </div>
-        <div hidden={landlordMode !== "existing"}>
-          <SelectField name="landlordId" label="Bailleur" required defaultValue={v("landlordId") ?? ""} errors={err("landlordId")}>
-            <option value="">Choisir un bailleur…</option>
-            {landlords.map((l) => (
+        <div hidden={landlordMode !== "existing"} className="flex flex-col gap-3">
+          <TextField
+            name="landlordSearch"
+            label="Rechercher un bailleur"
+            hint="Quelques lettres du nom ou de la ville : la liste se réduit."
+            type="search"
+            autoComplete="off"
+            value={landlordQuery}
+            onChange={(e) => setLandlordQuery(e.target.value)}
+          />
+          <SelectField name="landlordId" label="Bailleur" required defaultValue={chosenLandlord ?? ""} errors={err("landlordId")}>
+            <option value="">{shownLandlords.length === landlords.length ? "Choisir un bailleur…" : `${shownLandlords.length} bailleur(s) trouvé(s)…`}</option>
+            {shownLandlords.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
                 {l.city ? ` (${l.city})` : ""}
@@ -143,61 +195,13 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
             ))}
           </SelectField>
           <TextField name="landlord.name" label="Nom du bailleur" required autoComplete="off" defaultValue={v("landlord.name")} errors={err("landlord.name")} />
-          <TextField name="landlord.addressLine" label="Adresse du bailleur" autoComplete="off" defaultValue={v("landlord.addressLine")} errors={err("landlord.addressLine")} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField name="landlord.postcode" label="Code postal du bailleur" inputMode="numeric" maxLength={5} autoComplete="off" defaultValue={v("landlord.postcode")} errors={err("landlord.postcode")} />
-            <TextField name="landlord.city" label="Ville du bailleur" autoComplete="off" defaultValue={v("landlord.city")} errors={err("landlord.city")} />
-          </div>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField name="landlord.phone" label="Téléphone du bailleur" type="tel" autoComplete="off" defaultValue={v("landlord.phone")} errors={err("landlord.phone")} />
-            <TextField name="landlord.email" label="E-mail du bailleur" type="email" autoComplete="off" defaultValue={v("landlord.email")} errors={err("landlord.email")} />
-          </div>
         </div>
+        <TextField name="rent" label="Loyer mensuel hors charges (€)" required inputMode="decimal" hint="Ex. 650 ou 650,50" defaultValue={v("rent")} errors={err("rent")} />
       </Fieldset>
 
-      <Fieldset legend="Bail">
-        <TextField
-          name="leaseSignedOn"
-          label="Date de signature du bail"
-          type="date"
-          hint="Elle détermine le délai du commandement de payer (6 semaines pour un bail signé à partir du 29 juillet 2023)."
-          defaultValue={v("leaseSignedOn")}
-          errors={err("leaseSignedOn")}
-        />
+      <Fieldset legend="Identification">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="rent" label="Loyer mensuel hors charges (€)" required inputMode="decimal" hint="Ex. 650 ou 650,50" defaultValue={v("rent")} errors={err("rent")} />
-          <TextField name="charges" label="Charges mensuelles (€)" inputMode="decimal" defaultValue={v("charges")} errors={err("charges")} />
-        </div>
-      </Fieldset>
-
-      <Fieldset legend="Procédure">
-        <SelectField name="stage" label="Étape de la procédure" required defaultValue={v("stage") ?? "ASSIGNATION"} errors={err("stage")}>
-          <option value="COMMANDEMENT_DE_PAYER">Commandement de payer</option>
-          <option value="ASSIGNATION">Assignation</option>
-        </SelectField>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="stageDate" label="Date de l'acte" type="date" required defaultValue={v("stageDate")} errors={err("stageDate")} />
-          <TextField name="hearingOn" label="Date d'audience" type="date" hint="Si elle est connue (assignation)." defaultValue={v("hearingOn")} errors={err("hearingOn")} />
-        </div>
-        <TextField name="debt" label="Dette locative déclarée (€)" inputMode="decimal" defaultValue={v("debt")} errors={err("debt")} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="procedureRef" label="Référence de la procédure (RG)" autoComplete="off" defaultValue={v("procedureRef")} errors={err("procedureRef")} />
-          <TextField name="courtName" label="Tribunal" autoComplete="off" defaultValue={v("courtName")} errors={err("courtName")} />
-        </div>
-      </Fieldset>
-
-      <Fieldset legend="Suivi">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="identifiedOn"
-            label="Date d'identification"
-            type="date"
-            required
-            max={today}
-            hint="Le jour où l'équipe a eu connaissance de la situation (aujourd'hui par défaut)."
-            defaultValue={v("identifiedOn") ?? today}
-            errors={err("identifiedOn")}
-          />
+          <TextField name="identifiedOn" label="Date d'identification" type="date" max={today} hint="Aujourd'hui, sauf si le ménage a été repéré avant." defaultValue={v("identifiedOn") ?? today} errors={err("identifiedOn")} />
           <SelectField name="source" label="Origine du signalement" required defaultValue={v("source") ?? "PREFECTURE_LIST"} errors={err("source")}>
             {Object.entries(CASE_SOURCE_LABELS).map(([code, label]) => (
               <option key={code} value={code}>
@@ -206,28 +210,94 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
             ))}
           </SelectField>
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="sectorId" label="Secteur" hint="Par défaut, celui qui couvre le code postal ou la commune." defaultValue={v("sectorId") ?? ""} errors={err("sectorId")}>
-            <option value="">Selon le code postal</option>
-            {sectors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField name="assignedWorkerId" label="Suivi par" defaultValue={v("assignedWorkerId") ?? (workers.some((w) => w.id === currentUserId) ? currentUserId : "")} errors={err("assignedWorkerId")}>
-            <option value="">Personne pour l&apos;instant</option>
-            {workers.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <CheckboxField name="alreadyFollowed" label="Ménage déjà suivi par les services sociaux (hors critères)" defaultChecked={checked("alreadyFollowed")} errors={err("alreadyFollowed")} />
-        <TextField name="eligibilityNote" label="Remarque sur l'éligibilité" autoComplete="off" defaultValue={v("eligibilityNote")} errors={err("eligibilityNote")} />
-        <TextAreaField name="notes" label="Remarques" defaultValue={v("notes")} errors={err("notes")} />
       </Fieldset>
+
+      <details open={detailsOpen} className="group rounded-lg border border-slate-300 bg-white">
+        <summary className="flex min-h-11 cursor-pointer items-center px-4 py-2 text-lg font-semibold text-blue-900">
+          Compléter maintenant (facultatif)
+        </summary>
+        <div className="flex flex-col gap-5 border-t border-slate-200 p-4">
+          <Fieldset legend="Autres occupants">
+            <p className="text-sm font-medium text-slate-800">Co-locataire</p>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField name="coTenant.firstName" label="Prénom du co-locataire" autoComplete="off" defaultValue={v("coTenant.firstName")} errors={err("coTenant.firstName")} />
+              <TextField name="coTenant.lastName" label="Nom du co-locataire" autoComplete="off" defaultValue={v("coTenant.lastName")} errors={err("coTenant.lastName")} />
+            </div>
+            {Array.from({ length: othersCount }, (_, i) => (
+              <div key={i} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-3">
+                <TextField name={`others[${i}].firstName`} label={`Prénom de l'occupant ${i + 1}`} autoComplete="off" defaultValue={v(`others[${i}].firstName`)} errors={err(`others[${i}].firstName`)} />
+                <TextField name={`others[${i}].lastName`} label={`Nom de l'occupant ${i + 1}`} autoComplete="off" defaultValue={v(`others[${i}].lastName`)} errors={err(`others[${i}].lastName`)} />
+                <div className="flex items-end pb-2">
+                  <CheckboxField name={`others[${i}].isChild`} label="Enfant" defaultChecked={checked(`others[${i}].isChild`)} />
+                </div>
+              </div>
+            ))}
+            {othersCount < MAX_OTHER_OCCUPANTS ? (
+              <Button type="button" variant="secondary" className="self-start" onClick={() => setOthersCount((n) => n + 1)}>
+                Ajouter un occupant
+              </Button>
+            ) : null}
+          </Fieldset>
+
+          <Fieldset legend="Coordonnées">
+            <TextField name="addressExtra" label="Complément d'adresse (bâtiment, étage…)" autoComplete="off" defaultValue={v("addressExtra")} errors={err("addressExtra")} />
+            <TextField name="email" label="Adresse e-mail" type="email" inputMode="email" autoComplete="off" defaultValue={v("email")} errors={err("email")} />
+          </Fieldset>
+
+          <Fieldset legend="Bail">
+            <TextField
+              name="leaseSignedOn"
+              label="Date de signature du bail"
+              type="date"
+              hint="Elle détermine le délai du commandement de payer (6 semaines pour un bail signé à partir du 29 juillet 2023)."
+              defaultValue={v("leaseSignedOn")}
+              errors={err("leaseSignedOn")}
+            />
+            <TextField name="charges" label="Charges mensuelles (€)" inputMode="decimal" defaultValue={v("charges")} errors={err("charges")} />
+            <div hidden={landlordMode !== "new"} className="flex flex-col gap-4">
+              <TextField name="landlord.addressLine" label="Adresse du bailleur" autoComplete="off" defaultValue={v("landlord.addressLine")} errors={err("landlord.addressLine")} />
+              <div className="grid grid-cols-[7rem_1fr] gap-3">
+                <TextField name="landlord.postcode" label="Code postal du bailleur" inputMode="numeric" maxLength={5} autoComplete="off" defaultValue={v("landlord.postcode")} errors={err("landlord.postcode")} />
+                <TextField name="landlord.city" label="Ville du bailleur" autoComplete="off" defaultValue={v("landlord.city")} errors={err("landlord.city")} />
+              </div>
+              <TextField name="landlord.phone" label="Téléphone du bailleur" type="tel" autoComplete="off" defaultValue={v("landlord.phone")} errors={err("landlord.phone")} />
+              <TextField name="landlord.email" label="E-mail du bailleur" type="email" autoComplete="off" defaultValue={v("landlord.email")} errors={err("landlord.email")} />
+            </div>
+          </Fieldset>
+
+          <Fieldset legend="Dossier judiciaire">
+            <TextField name="debt" label="Dette locative déclarée (€)" inputMode="decimal" defaultValue={v("debt")} errors={err("debt")} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField name="procedureRef" label="Référence de la procédure (RG)" autoComplete="off" defaultValue={v("procedureRef")} errors={err("procedureRef")} />
+              <TextField name="courtName" label="Tribunal" autoComplete="off" defaultValue={v("courtName")} errors={err("courtName")} />
+            </div>
+          </Fieldset>
+
+          <Fieldset legend="Suivi">
+            <div className="grid gap-4 sm:grid-cols-2">
+              <SelectField name="sectorId" label="Secteur" hint="Par défaut, celui qui couvre le code postal ou la commune." defaultValue={v("sectorId") ?? ""} errors={err("sectorId")}>
+                <option value="">Selon le code postal</option>
+                {sectors.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField name="assignedWorkerId" label="Suivi par" defaultValue={v("assignedWorkerId") ?? (workers.some((w) => w.id === currentUserId) ? currentUserId : "")} errors={err("assignedWorkerId")}>
+                <option value="">Personne pour l&apos;instant</option>
+                {workers.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <CheckboxField name="alreadyFollowed" label="Ménage déjà suivi par les services sociaux (hors critères)" defaultChecked={checked("alreadyFollowed")} errors={err("alreadyFollowed")} />
+            <TextField name="eligibilityNote" label="Remarque sur l'éligibilité" autoComplete="off" defaultValue={v("eligibilityNote")} errors={err("eligibilityNote")} />
+            <TextAreaField name="notes" label="Remarques" defaultValue={v("notes")} errors={err("notes")} />
+          </Fieldset>
+        </div>
+      </details>
 
       <div className="flex flex-wrap gap-3">
         <SubmitButton>Créer le dossier</SubmitButton>

@@ -20,6 +20,12 @@ function parisNow(): { day: string; time: string } {
   return { day, time };
 }
 
+/** One idempotency key per form shown (issue 16): a double tap sends the same key twice and records once. */
+function newClientId(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
 const SUBMIT_LABELS: Partial<Record<OutreachKind | "FIRST_LETTERS", string>> = {
   FIRST_LETTERS: "Enregistrer les deux courriers",
   VISIT: "Enregistrer la visite",
@@ -33,7 +39,7 @@ export interface EventFormProps {
   /** FIRST_LETTERS (issue 15): the tenant's and the landlord's letters in one step. */
   kind: OutreachKind | "FIRST_LETTERS";
   closureReasons: ClosureReason[];
-  onDone: (message: string) => void;
+  onDone: (message: string, savedId?: string) => void;
   onCancel: () => void;
 }
 
@@ -41,6 +47,7 @@ export interface EventFormProps {
 export function EventForm({ caseId, version, kind, closureReasons, onDone, onCancel }: EventFormProps) {
   const [state, action] = useActionState(kind === "FIRST_LETTERS" ? recordFirstLettersAction : recordOutreachEventAction, INITIAL);
   const [defaults] = useState(parisNow);
+  const [clientId] = useState(newClientId);
   const failed = state.status === "error" ? state : undefined;
   const v = (name: string) => valueAt(failed?.values, name);
   const err = (name: string) => failed?.fieldErrors[name];
@@ -49,7 +56,7 @@ export function EventForm({ caseId, version, kind, closureReasons, onDone, onCan
 
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
-    if (state.status === "success") onDone(state.message ?? "Enregistré.");
+    if (state.status === "success") onDone(state.message ?? "Enregistré.", state.id);
   }, [state, onDone]);
 
   const title = kind === "VISIT" ? "Visite à domicile" : kind === "FIRST_LETTERS" ? "Premiers courriers (au locataire et au bailleur)" : OUTREACH_KIND_LABELS[kind];
@@ -63,6 +70,7 @@ export function EventForm({ caseId, version, kind, closureReasons, onDone, onCan
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="clientId" value={clientId} />
 
         {kind === "VISIT" ? (
           <fieldset className="flex flex-col gap-2" aria-describedby={err("outcome") ? "outcome-err" : undefined}>

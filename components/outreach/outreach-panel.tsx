@@ -1,7 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { SavedNotice } from "@/components/ui/saved-notice";
 import { OUTREACH_STEP_LABELS, type ClosureReason, type OutreachKind } from "@/lib/domain/labels";
 import type { EventAvailability } from "@/lib/domain/outreach/available-actions";
 import type { PendingStep } from "@/lib/domain/outreach/pending-steps";
@@ -41,13 +43,18 @@ export interface OutreachPanelProps {
   availability: EventAvailability[];
   pending: PendingStep[];
   closureReasons: ClosureReason[];
+  /** The event just saved (from the page's URL): its confirmation is shown and focused at the top of the panel. */
+  saved?: { id: string; message: string } | null;
+  /** Opens this step's form at once (a link such as "Visite" from "Ma tournée"). */
+  initialKind?: OutreachKind | null;
 }
 
 /** What to do next on this case, and the buttons the workflow allows now (the same rules as the server). */
-export function OutreachPanel({ caseId, version, availability, pending, closureReasons }: OutreachPanelProps) {
-  const [open, setOpen] = useState<OutreachKind | "FIRST_LETTERS" | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+export function OutreachPanel({ caseId, version, availability, pending, closureReasons, saved, initialKind }: OutreachPanelProps) {
   const available = new Set(availability.filter((a) => a.available).map((a) => a.kind));
+  const router = useRouter();
+  const [open, setOpen] = useState<OutreachKind | "FIRST_LETTERS" | null>(initialKind && available.has(initialKind) ? initialKind : null);
+  const [message, setMessage] = useState<string | null>(null);
   // The main button is the next step of the sequence when there is one (the landlord letter is a side step).
   const nextKinds = pending.filter((p) => p.ready && p.step !== "LETTER_LANDLORD").map((p) => STEP_KIND[p.step]);
   const buttons: Array<OutreachKind | "FIRST_LETTERS"> = ORDER.filter((k) => available.has(k));
@@ -56,16 +63,21 @@ export function OutreachPanel({ caseId, version, availability, pending, closureR
   const primary = buttons[0] === "FIRST_LETTERS" ? "FIRST_LETTERS" : (nextKinds.find((k) => available.has(k)) ?? buttons[0]);
   const waitingReminder = availability.find((a) => a.kind === "REMINDER" && !a.available && a.code === "TOO_EARLY");
 
-  const onDone = useCallback((text: string) => {
-    setOpen(null);
-    setMessage(text);
-  }, []);
+  const onDone = useCallback(
+    (text: string, savedId?: string) => {
+      setOpen(null);
+      if (savedId) {
+        // The page shows the confirmation and the saved event highlighted in the history.
+        setMessage(null);
+        router.replace(`/dossiers/${caseId}?section=historique&enregistre=${encodeURIComponent(savedId)}`, { scroll: false });
+      } else setMessage(text);
+    },
+    [caseId, router],
+  );
 
   return (
     <div className="flex flex-col gap-4">
-      <p role="status" className={message ? "rounded-md border border-emerald-700 bg-emerald-50 p-3 font-medium text-emerald-900" : "sr-only"}>
-        {message ?? ""}
-      </p>
+      {message ? <SavedNotice message={message} token={message} /> : saved ? <SavedNotice message={saved.message} token={saved.id} /> : null}
       {pending.length > 0 ? (
         <div>
           <h3 className="font-semibold">À faire sur ce dossier</h3>

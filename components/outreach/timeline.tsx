@@ -14,14 +14,19 @@ function details(e: TimelineEntry): string[] {
   return out;
 }
 
-/** Every outreach event of the case, newest first, with who recorded it and when. */
-export function OutreachTimeline({ entries }: { entries: TimelineEntry[] }) {
+/** Every outreach event of the case, newest first, with who recorded it and when; the one just saved is highlighted. */
+export function OutreachTimeline({ entries, highlightId }: { entries: TimelineEntry[]; highlightId?: string | null }) {
   if (entries.length === 0) return <p className="text-slate-700">Aucun événement pour l&apos;instant.</p>;
   return (
     <ol className="flex flex-col gap-3 border-l-2 border-slate-300 pl-4">
       {entries.map((e) => (
-        <li key={e.id} className="relative">
+        <li
+          key={e.id}
+          id={`evenement-${e.id}`}
+          className={e.id === highlightId ? "relative rounded-sm bg-emerald-50 outline-2 outline-offset-4 outline-emerald-700" : "relative"}
+        >
           <span aria-hidden="true" className="absolute -left-[1.45rem] top-1.5 h-3 w-3 rounded-full bg-blue-800" />
+          {e.id === highlightId ? <p className="text-sm font-semibold text-emerald-900">Vient d&apos;être enregistré</p> : null}
           <p className="font-semibold">
             {OUTREACH_KIND_LABELS[e.kind]} <span className="font-normal text-slate-700">· {formatInstant(e.occurredAt)}</span>
           </p>

@@ -5,8 +5,13 @@ export function errorKey(name: string): string {
   return name.replace(/\[(\d+)\]/g, ".$1");
 }
 
+/** The id of the control named `name` (the error summary links to it). */
+export function fieldId(name: string): string {
+  return `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+}
+
 function ids(name: string) {
-  const base = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const base = fieldId(name);
   return { input: base, error: `${base}-err`, hint: `${base}-hint` };
 }
 
@@ -87,17 +92,17 @@ export function CheckboxField({ name, label, errors, ...rest }: CheckboxFieldPro
   const invalid = !!errors?.length;
   return (
     <div className="flex flex-col gap-1">
-      <div className="flex items-start gap-3">
+      <div className="flex min-h-11 items-center gap-3">
         <input
           type="checkbox"
           id={id.input}
           name={name}
-          className="mt-1 h-5 w-5 shrink-0 accent-blue-800"
+          className="h-5 w-5 shrink-0 accent-blue-800"
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? id.error : undefined}
           {...rest}
         />
-        <label htmlFor={id.input} className="text-base text-slate-800">
+        <label htmlFor={id.input} className="flex min-h-11 flex-1 items-center text-base text-slate-800">
           {label}
         </label>
       </div>

@@ -22,9 +22,11 @@ export const PERMISSIONS = {
   "case.read": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team", ADMIN: "team" },
   /** The caseload menu entry. */
   "caseload.open": { SOCIAL_WORKER: "any-team", JURIST: "any-team", COORDINATOR: "any-team", ADMIN: "any-team" },
-  /** "À faire": casework, not account management. */
+  /** "À faire" and "Ma tournée" (its visits by sector and commune, issue 16): casework, not account management. */
   "duework.read": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "household.create": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
+  /** Completing a household later from its case page (issue 16: the quick household): who may create one. */
+  "household.complete": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "outreach.record": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "procedure.record": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "hearingFile.edit": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },

@@ -48,6 +48,11 @@ export function canCreateHousehold(actor: Actor, teamId: string): boolean {
   return can(actor, "household.create", teamId);
 }
 
+/** Completing what the quick household left out (issue 16), from the case page. */
+export function canCompleteHousehold(actor: Actor, teamId: string): boolean {
+  return can(actor, "household.complete", teamId);
+}
+
 /**
  * Import of the préfecture's lists (issue 7): the team's social workers,
  * jurists and coordinators, who identify households. Admins manage accounts,

@@ -25,14 +25,16 @@ function errorState(raw: Record<string, unknown>, formError?: string, fieldError
  * 4. expected refusals become a form message; anything else is a bug.
  */
 export function formAction<S extends z.ZodType>(
-  schema: S,
+  /** The schema, or a schema for this instant (rules against today, issue 16: all errors in one round). */
+  schema: S | ((now: Date) => S),
   body: (input: z.output<S>, ctx: { user: CurrentUser; now: Date }) => Promise<ActionState | void>,
 ) {
   return async function run(_prev: ActionState, formData: FormData): Promise<ActionState> {
     const raw = formDataToObject(formData);
     const user = await getCurrentUser();
     if (!user) return errorState(raw, "Votre session a expiré. Reconnectez-vous dans un autre onglet puis renvoyez le formulaire.", {}, "UNAUTHENTICATED");
-    const parsed = schema.safeParse(raw);
+    const now = new Date();
+    const parsed = (typeof schema === "function" ? schema(now) : schema).safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
@@ -42,7 +44,7 @@ export function formAction<S extends z.ZodType>(
       return errorState(raw, "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors);
     }
     try {
-      return (await body(parsed.data, { user, now: new Date() })) ?? { status: "success" };
+      return (await body(parsed.data, { user, now })) ?? { status: "success" };
     } catch (error) {
       if (error instanceof ExpectedError) return errorState(raw, error.message, error.fieldErrors, error.code);
       throw error;

@@ -4,7 +4,12 @@
  */
 export type ActionState =
   | { status: "idle" }
-  | { status: "success"; message?: string }
+  | {
+      status: "success";
+      message?: string;
+      /** The id of what was saved, when the page highlights it (issue 16: the saved event in the timeline). */
+      id?: string;
+    }
   | {
       status: "error";
       formError?: string;

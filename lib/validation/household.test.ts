@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newHouseholdSchema } from "./household";
+import { newHouseholdSchema, newHouseholdSchemaAt } from "./household";
 
 const valid = {
   teamId: "team-1",
@@ -42,12 +42,26 @@ describe("newHouseholdSchema", () => {
   });
 
   it("says in French what is wrong, field by field", () => {
-    const e = errorsOf({ ...valid, tenant: { firstName: "", lastName: "Martin" }, postcode: "9100", rent: "abc", stageDate: "2026-02-30", email: "pas-un-email" });
-    expect(e["tenant.firstName"]).toBe("Le prénom est obligatoire.");
+    const e = errorsOf({ ...valid, tenant: { firstName: "Élodie", lastName: "" }, postcode: "9100", rent: "abc", stageDate: "2026-02-30", email: "pas-un-email" });
+    expect(e["tenant.lastName"]).toBe("Le nom est obligatoire.");
     expect(e.postcode).toMatch(/5 chiffres/);
     expect(e.rent).toMatch(/montant invalide/);
     expect(e.stageDate).toMatch(/date invalide/);
     expect(e.email).toMatch(/Adresse e-mail invalide/);
+  });
+
+  it("takes a tenant whose first name is unknown (issue 16: the quick household)", () => {
+    expect(newHouseholdSchema.parse({ ...valid, tenant: { firstName: "", lastName: "Martin" } }).tenant.firstName).toBeUndefined();
+  });
+
+  it("reports every error in one round: a missing date does not hide the landlord, and future dates are field errors (issue 16)", () => {
+    const today = new Date("2026-11-26T00:00:00Z");
+    const r = newHouseholdSchemaAt(today).safeParse({ ...valid, stageDate: "", tenant: { firstName: "", lastName: "" }, landlordMode: "existing", landlordId: "", leaseSignedOn: "2026-11-27" });
+    const e = r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+    expect(Object.keys(e).sort()).toEqual(["landlordId", "leaseSignedOn", "stageDate", "tenant.lastName"]);
+    const future = newHouseholdSchemaAt(today).safeParse({ ...valid, stageDate: "2026-11-27", hearingOn: "2026-12-15" });
+    expect(future.success ? [] : future.error.issues.map((i) => i.message)).toEqual(["La date de l'acte ne peut pas être dans le futur."]);
+    expect(newHouseholdSchemaAt(today).safeParse({ ...valid, stageDate: "2026-11-26" }).success).toBe(true);
   });
 
   it("requires a landlord from the list when 'existing' is chosen, ignoring the new-landlord block", () => {

@@ -5,8 +5,9 @@ import { checkbox, optionalDate, optionalEuros, requiredDate, requiredEuros, opt
 /** Maximum occupants besides the tenant and co-tenant on the form. */
 export const MAX_OTHER_OCCUPANTS = 12;
 
-const person = z.object({
-  firstName: requiredText("Le prénom", 80),
+/** On the street the surname is often all that is known (issue 16: the quick household). */
+const tenant = z.object({
+  firstName: optionalText("Le prénom", 80),
   lastName: requiredText("Le nom", 80),
 });
 
@@ -43,10 +44,9 @@ function keepChosenLandlord(raw: unknown): unknown {
   return v;
 }
 
-const householdObject = z
-  .object({
+const householdFields = z.object({
     teamId: z.string({ error: "Choisissez l'équipe." }).min(1, "Choisissez l'équipe.").max(64),
-    tenant: person,
+    tenant,
     coTenant: optionalPerson,
     others: z.array(otherOccupant.optional()).max(MAX_OTHER_OCCUPANTS, "Trop d'occupants sur un seul formulaire.").optional(),
     addressLine: requiredText("L'adresse"),
@@ -75,22 +75,46 @@ const householdObject = z
     alreadyFollowed: checkbox,
     eligibilityNote: optionalText("La remarque sur l'éligibilité", 500),
     notes: optionalText("Les remarques", 2000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.landlordMode === "existing" && !v.landlordId) {
-      ctx.addIssue({ code: "custom", path: ["landlordId"], message: "Choisissez le bailleur dans la liste, ou créez-en un nouveau." });
-    }
-    if (v.landlordMode === "new" && !v.landlord) {
-      ctx.addIssue({ code: "custom", path: ["landlord", "name"], message: "Le nom du bailleur est obligatoire." });
-    }
-    if (v.hearingOn && v.stageDate && v.hearingOn <= v.stageDate) {
-      ctx.addIssue({ code: "custom", path: ["hearingOn"], message: "L'audience doit être postérieure à la date de l'acte." });
-    }
-    if (v.hearingOn && v.stage === "COMMANDEMENT_DE_PAYER") {
-      ctx.addIssue({ code: "custom", path: ["hearingOn"], message: "Une date d'audience suppose une assignation : choisissez l'étape « Assignation »." });
-    }
   });
 
-export const newHouseholdSchema = z.preprocess(keepChosenLandlord, householdObject);
+type HouseholdFields = z.output<typeof householdFields>;
+
+/**
+ * The cross-field rules. They run even when a field failed its own type (an
+ * empty required date), so that every error comes back in one round (issue 16
+ * §4). With `today`, dates in the future are refused here too, not later by
+ * the service in a second round.
+ */
+function crossFieldRules(today?: Date) {
+  return z.superRefine(
+    (raw: unknown, ctx) => {
+      const v = (typeof raw === "object" && raw !== null ? raw : {}) as Partial<HouseholdFields>;
+      if (v.landlordMode === "existing" && !v.landlordId) {
+        ctx.addIssue({ code: "custom", path: ["landlordId"], message: "Choisissez le bailleur dans la liste, ou créez-en un nouveau." });
+      }
+      if (v.landlordMode === "new" && !v.landlord) {
+        ctx.addIssue({ code: "custom", path: ["landlord", "name"], message: "Le nom du bailleur est obligatoire." });
+      }
+      if (v.hearingOn instanceof Date && v.stageDate instanceof Date && v.hearingOn <= v.stageDate) {
+        ctx.addIssue({ code: "custom", path: ["hearingOn"], message: "L'audience doit être postérieure à la date de l'acte." });
+      }
+      if (v.hearingOn instanceof Date && v.stage === "COMMANDEMENT_DE_PAYER") {
+        ctx.addIssue({ code: "custom", path: ["hearingOn"], message: "Une date d'audience suppose une assignation : choisissez l'étape « Assignation »." });
+      }
+      if (today && v.stageDate instanceof Date && v.stageDate > today) {
+        ctx.addIssue({ code: "custom", path: ["stageDate"], message: "La date de l'acte ne peut pas être dans le futur." });
+      }
+      if (today && v.leaseSignedOn instanceof Date && v.leaseSignedOn > today) {
+        ctx.addIssue({ code: "custom", path: ["leaseSignedOn"], message: "La date de signature du bail ne peut pas être dans le futur." });
+      }
+    },
+    { when: () => true },
+  );
+}
+
+export const newHouseholdSchema = z.preprocess(keepChosenLandlord, householdFields.check(crossFieldRules()));
+
+/** The same form checked against today (Paris), used by the action: future dates are errors of the first round. */
+export const newHouseholdSchemaAt = (today: Date) => z.preprocess(keepChosenLandlord, householdFields.check(crossFieldRules(today)));
 
 export type NewHouseholdInput = z.output<typeof newHouseholdSchema>;

@@ -17,6 +17,14 @@ const common = {
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "L'heure doit être au format HH:MM (ex. 19:05)."),
   note: optionalText("La remarque", 2000),
+  /**
+   * The idempotency key the browser makes for one submission (a form mount,
+   * later an offline outbox entry): the same key twice records once (issue 16).
+   */
+  clientId: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "Identifiant de saisie invalide.").optional(),
+  ),
 };
 
 const simple = (kind: "LETTER_TENANT" | "LETTER_LANDLORD" | "SMS" | "EMAIL" | "PHONE_CALL" | "REMINDER" | "LANDLORD_CONTACT") =>

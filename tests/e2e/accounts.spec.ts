@@ -145,6 +145,7 @@ test.describe("Comptes", () => {
     await page.getByLabel("Nouveau bailleur").check();
     await page.getByLabel("Nom du bailleur").fill(`SCI ${surname}`);
     await page.getByLabel("Loyer mensuel hors charges (€)").fill("600");
+    await page.getByText("Compléter maintenant (facultatif)").click();
     await page.getByLabel("Charges mensuelles (€)").fill("40");
     await page.getByLabel("Dette locative déclarée (€)").fill("1 900");
     await page.getByLabel("Date de l'acte").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" }));
@@ -154,6 +155,8 @@ test.describe("Comptes", () => {
     const number = /Dossier n° (\d+)/.exec(heading)?.[1];
     expect(number).toBeTruthy();
 
+    // On the phone the places are under "Menu" (issue 16).
+    await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Équipe et journal" }).click();
     await page.getByRole("link", { name: "Journal", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Journal" })).toBeVisible();

@@ -27,6 +27,7 @@ test.describe("Dossier d'audience", () => {
     await page.getByLabel("Nouveau bailleur").check();
     await page.getByLabel("Nom du bailleur").fill(`SCI ${surname}`);
     await page.getByLabel("Loyer mensuel hors charges (€)").fill("650");
+    await page.getByText("Compléter maintenant (facultatif)").click();
     await page.getByLabel("Charges mensuelles (€)").fill("50");
     await page.getByLabel("Dette locative déclarée (€)").fill("3 250");
     await page.getByLabel("Date de l'acte").fill(today());

@@ -76,7 +76,7 @@ test.describe("Aller-vers", () => {
     await expectNoAxeViolations(page);
 
     // "À faire" lists the reminder as due since that same day.
-    await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "À faire" }).click();
+    await page.getByRole("navigation", { name: "Accès rapide" }).getByRole("link", { name: "À faire" }).click();
     const reminders = page.getByRole("region", { name: /Relances à envoyer/ });
     const item = reminders.getByRole("listitem").filter({ hasText: surname.toUpperCase() });
     await expect(item).toContainText(`Due depuis le ${due}`);

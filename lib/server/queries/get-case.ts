@@ -1,11 +1,15 @@
 import "server-only";
-import type { CaseSource, CaseState, LandlordKind, ProcedureStage } from "@/lib/domain/labels";
+import type { CaseSource, CaseState, DeadlineKind, LandlordKind, ProcedureStage } from "@/lib/domain/labels";
 import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
 
 export interface CaseDetail {
   id: string;
+  teamId: string;
+  /** Ids for the forms that edit them (issue 16: "Compléter le ménage"). */
+  sectorId: string | null;
+  assignedWorkerId: string | null;
   number: number;
   version: number;
   state: CaseState;
@@ -19,6 +23,9 @@ export interface CaseDetail {
   debtCents: number | null;
   procedureRef: string | null;
   courtName: string | null;
+  /** The next legal deadline cached for lists (decision 008); the page shows it only from today on. */
+  nextDeadlineOn: Date | null;
+  nextDeadlineKind: DeadlineKind | null;
   teamName: string;
   sectorName: string | null;
   assignedWorkerName: string | null;
@@ -48,6 +55,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     select: {
       id: true,
       teamId: true,
+      sectorId: true,
+      assignedWorkerId: true,
       number: true,
       version: true,
       state: true,
@@ -61,6 +70,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
       debtCents: true,
       procedureRef: true,
       courtName: true,
+      nextDeadlineOn: true,
+      nextDeadlineKind: true,
       team: { select: { name: true } },
       sector: { select: { name: true } },
       assignedWorker: { select: { name: true } },
@@ -92,6 +103,9 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
   if (!c || !canViewCases(actor, c.teamId)) return null;
   return {
     id: c.id,
+    teamId: c.teamId,
+    sectorId: c.sectorId,
+    assignedWorkerId: c.assignedWorkerId,
     number: c.number,
     version: c.version,
     state: c.state,
@@ -105,6 +119,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     debtCents: c.debtCents,
     procedureRef: c.procedureRef,
     courtName: c.courtName,
+    nextDeadlineOn: c.nextDeadlineOn,
+    nextDeadlineKind: c.nextDeadlineKind,
     teamName: c.team.name,
     sectorName: c.sector?.name ?? null,
     assignedWorkerName: c.assignedWorker?.name ?? null,

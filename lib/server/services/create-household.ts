@@ -77,7 +77,8 @@ export async function createHousehold(db: Db, actor: Actor, input: NewHouseholdI
 
     const others = (input.others ?? []).filter((o): o is NonNullable<typeof o> => !!o && !!(o.firstName || o.lastName));
     const occupants = [
-      { role: "TENANT" as const, firstName: input.tenant.firstName, lastName: input.tenant.lastName, isChild: false },
+      // The first name may be unknown on the street (issue 16): stored empty, completed later.
+      { role: "TENANT" as const, firstName: input.tenant.firstName ?? "", lastName: input.tenant.lastName, isChild: false },
       ...(input.coTenant?.firstName && input.coTenant.lastName
         ? [{ role: "CO_TENANT" as const, firstName: input.coTenant.firstName, lastName: input.coTenant.lastName, isChild: false }]
         : []),
@@ -95,7 +96,7 @@ export async function createHousehold(db: Db, actor: Actor, input: NewHouseholdI
         email: input.email,
         notes: input.notes,
         searchText: buildSearchText([...occupants.flatMap((o) => [o.firstName, o.lastName]), input.addressLine, input.postcode, input.city]),
-        sortName: buildSortName(input.tenant.lastName, input.tenant.firstName),
+        sortName: buildSortName(input.tenant.lastName, input.tenant.firstName ?? ""),
         occupants: { create: occupants },
       },
       select: { id: true },

@@ -48,6 +48,34 @@ function toDomainEvent(input: OutreachEventInput, occurredAt: Date): OutreachEve
   }
 }
 
+export interface RecordedOutreachEvent {
+  eventId: string;
+  state: string;
+  version: number;
+  /** True when this submission's idempotency key had already been recorded: nothing new was written. */
+  duplicate: boolean;
+}
+
+/**
+ * The event already recorded under this idempotency key, when it was recorded
+ * by the same person on the same case. Another person's or another case's key
+ * is a refusal (a forged or colliding key must not reveal or replay anything).
+ */
+async function findReplay(db: Pick<Db, "outreachEvent">, actor: Actor, input: OutreachEventInput): Promise<RecordedOutreachEvent | null> {
+  if (!input.clientId) return null;
+  const row = await db.outreachEvent.findUnique({
+    where: { clientId: input.clientId },
+    select: { id: true, caseId: true, kind: true, createdById: true, toState: true, case: { select: { version: true } } },
+  });
+  if (!row) return null;
+  if (row.caseId !== input.caseId || row.createdById !== actor.id || row.kind !== input.kind) throw conflict("Cette saisie a déjà été utilisée. Rechargez la page puis recommencez.");
+  return { eventId: row.id, state: row.toState, version: row.case.version, duplicate: true };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}
+
 /**
  * Records one outreach event: the domain decides from the case's whole
  * history whether it is allowed now and what follows; the event row, the
@@ -60,8 +88,21 @@ export async function recordOutreachEvent(
   actor: Actor,
   input: OutreachEventInput,
   now: Date,
-): Promise<{ eventId: string; state: string; version: number }> {
-  return db.$transaction((tx) => recordOutreachEventInTx(tx, actor, input, now));
+): Promise<RecordedOutreachEvent> {
+  if (!parisInstant(input.day, input.time)) throw new ExpectedError("INVALID_STEP", "Heure invalide.", { time: ["L'heure doit être au format HH:MM."] });
+
+  try {
+    return await db.$transaction((tx) => recordOutreachEventInTx(tx, actor, input, now));
+  } catch (error) {
+    // A double tap: the second submission waited for the first one's
+    // transaction and then found the case's version moved on (or hit the
+    // unique key). If the first one stored this key, it is the same event.
+    if ((error instanceof ExpectedError && error.code === "CONFLICT") || isUniqueViolation(error)) {
+      const replay = await findReplay(db, actor, input);
+      if (replay) return replay;
+    }
+    throw error;
+  }
 }
 
 /** The same, inside the caller's transaction (issue 15: "Premiers courriers" records two events in one). */
@@ -70,7 +111,7 @@ export async function recordOutreachEventInTx(
   actor: Actor,
   input: OutreachEventInput,
   now: Date,
-): Promise<{ eventId: string; state: string; version: number }> {
+): Promise<RecordedOutreachEvent> {
   const occurredAt = parisInstant(input.day, input.time);
   if (!occurredAt) throw new ExpectedError("INVALID_STEP", "Heure invalide.", { time: ["L'heure doit être au format HH:MM."] });
 
@@ -85,6 +126,9 @@ export async function recordOutreachEventInTx(
     },
   });
   if (!c || !canViewCases(actor, c.teamId)) throw notFound();
+  // The same submission again (idempotency key already stored, issue 16): nothing to write.
+  const replay = await findReplay(tx, actor, input);
+  if (replay) return replay;
   if (c.version !== input.version) throw conflict();
 
   const before = snapshotFromHistory(c.outreachEvents.map((e, i) => eventFromRecord(e, i)));
@@ -118,6 +162,7 @@ export async function recordOutreachEventInTx(
       // The reopening reason is the event's note (history.ts reads it back).
       note: event.kind === "REOPENING" ? event.reason : (input.note ?? null),
       createdById: actor.id,
+      clientId: input.clientId ?? null,
     },
     select: { id: true },
   });
@@ -133,7 +178,7 @@ export async function recordOutreachEventInTx(
     before: { state: result.from, version: input.version },
     after: { state: result.to, version: input.version + 1, dueOn: result.effects.dueOn?.toISOString().slice(0, 10) ?? null },
   });
-  return { eventId: row.id, state: result.to, version: input.version + 1 };
+  return { eventId: row.id, state: result.to, version: input.version + 1, duplicate: false };
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -108,6 +108,15 @@ export const ACTIONS: Record<string, ActionEntry> = {
       return { caseId: c.id, version: String(c.version), day: w.iso(-1), time: "10:30" };
     },
   },
+  // Issue 16: completing the quick household from the case page.
+  "app/(app)/dossiers/[id]/household-actions.ts#completeHouseholdAction": {
+    permission: "household.complete",
+    target: "team",
+    input: async (w) => {
+      const c = await w.newCase("IDENTIFIED");
+      return { caseId: c.id, version: String(c.version), tenantFirstName: "Inès", phone: "06 12 34 56 78", rent: "700", debt: "1 200" };
+    },
+  },
   "app/(app)/dossiers/[id]/procedure-actions.ts#recordProcedureEventAction": {
     permission: "procedure.record",
     target: "team",
@@ -379,6 +388,8 @@ export const PAGES: Record<string, PageEntry> = {
   "app/installation/equipe/page.tsx": { permission: "public" },
   "app/(app)/compte/page.tsx": { permission: "self" },
   "app/(app)/a-faire/page.tsx": { permission: "duework.read", target: "own" },
+  // Issue 16: "Ma tournée", the visits of "À faire" grouped by sector and commune.
+  "app/(app)/tournee/page.tsx": { permission: "duework.read", target: "own" },
   "app/(app)/dossiers/page.tsx": { permission: "caseload.open", target: "own" },
   "app/(app)/dossiers/nouveau/page.tsx": { permission: "household.create", target: "own" },
   "app/(app)/dossiers/[id]/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w) }) },

@@ -1,35 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { OutreachKind } from "@/lib/domain/labels";
+import { OUTREACH_SAVED_MESSAGES } from "@/lib/domain/outreach/saved-messages";
 import { formAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 import { recordFirstLetters } from "@/lib/server/services/record-first-letters";
 import { recordOutreachEvent } from "@/lib/server/services/record-outreach-event";
 import { firstLettersSchema, outreachEventSchema } from "@/lib/validation/outreach";
 
-const DONE: Record<OutreachKind, string> = {
-  LETTER_TENANT: "Courrier au locataire enregistré.",
-  LETTER_LANDLORD: "Courrier au bailleur enregistré.",
-  SMS: "SMS enregistré.",
-  EMAIL: "Courriel enregistré.",
-  PHONE_CALL: "Appel sans réponse enregistré.",
-  VISIT: "Visite enregistrée.",
-  REMINDER: "Relance enregistrée.",
-  HOUSEHOLD_CONTACT: "Contact enregistré : le ménage est accompagné.",
-  LANDLORD_CONTACT: "Contact du bailleur enregistré.",
-  CLOSURE: "Dossier clôturé.",
-  REOPENING: "Dossier rouvert.",
-};
-
 export const recordOutreachEventAction = formAction(outreachEventSchema, async (input, { user, now }) => {
+  let eventId: string;
   try {
-    await recordOutreachEvent(db, user, input, now);
+    // A replay of the same submission (double tap) answers with the event already recorded.
+    ({ eventId } = await recordOutreachEvent(db, user, input, now));
   } finally {
     // Success or refusal (someone else recorded first), the page shows the case as it is now.
     revalidatePath(`/dossiers/${input.caseId}`);
   }
-  return { status: "success", message: DONE[input.kind] };
+  return { status: "success", message: OUTREACH_SAVED_MESSAGES[input.kind], id: eventId };
 });
 
 /** Issue 15: "Premiers courriers", the tenant's and (when known) the landlord's letters in one step. */
