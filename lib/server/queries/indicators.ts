@@ -18,6 +18,8 @@ import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { toIsoDay } from "@/lib/utils/dates";
 
+const CASE_STATES: readonly CaseState[] = [...OPEN_STATES, "CLOSED"];
+
 /**
  * The evaluation indicators computed IN THE DATABASE with aggregate SQL, never
  * by loading the cases into JavaScript (issue 6.2, decision 010). Each number
@@ -72,15 +74,9 @@ function caseloadCte(scope: IndicatorScope): Prisma.Sql {
       WHEN ${fromOk} AND ${column}[cardinality(${column})] <= ${to} THEN cardinality(${column})
       ELSE (SELECT COUNT(*)::int FROM unnest(${column}) x WHERE x <= ${to} ${fromCond}) END`;
   };
-  return Prisma.sql`
-    WITH caseload AS MATERIALIZED (
-      SELECT * FROM (
-        SELECT f."caseId" AS id, f."openedOn" AS opened_on, f.eligible, f."firstContactOn" AS first_contact_on,
+  const columns = Prisma.sql`f."caseId" AS id, f."openedOn" AS opened_on, f.eligible, f."firstContactOn" AS first_contact_on,
                (f.supported AND f."firstContactOn" IS NOT NULL AND f."firstContactOn" <= ${to}) AS supported,
                f."landlordId" AS landlord_id,
-               CASE WHEN ${current} THEN f.state::text ELSE COALESCE(h.state, 'IDENTIFIED') END AS state,
-               CASE WHEN ${current} THEN f."closedOn" ELSE h.closed_on END AS closed_on,
-               CASE WHEN ${current} THEN f."closureReason"::text ELSE h.reason END AS reason,
                COALESCE(f."landlordLetterAt" < ${toEnd}, FALSE) AS landlord_letter,
                COALESCE(f."landlordContactAt" < ${toEnd}, FALSE) AS landlord_answer,
                (COALESCE(f."jointVisitAt" < ${toEnd}, FALSE) OR COALESCE(f."jointDiagnosticOn" <= ${to}, FALSE)) AS joint,
@@ -89,21 +85,30 @@ function caseloadCte(scope: IndicatorScope): Prisma.Sql {
                COALESCE(f."juristHearingOn" <= ${to}, FALSE) AS hearing_jurist,
                ${within(Prisma.sql`f."flashDiagnosticDays"`)} AS flash,
                ${within(Prisma.sql`f."inDepthDiagnosticDays"`)} AS in_depth,
-               ${within(Prisma.sql`f."supportWeekDays"`)} AS weeks
+               ${within(Prisma.sql`f."supportWeekDays"`)} AS weeks`;
+  const slice = Prisma.sql`f."teamId" IN (${Prisma.join(scope.teamIds)}) AND f."openedOn" <= ${to} ${sector} ${landlordKind}`;
+  // Two branches, so that the planner neither runs nor costs the per-case
+  // lookup for the cases whose every event is before the end of `to` (all of
+  // them for a dashboard up to today).
+  return Prisma.sql`
+    WITH caseload AS MATERIALIZED (
+      SELECT * FROM (
+        SELECT ${columns}, f.state::text AS state, f."closedOn" AS closed_on, f."closureReason"::text AS reason
+        FROM "CaseFacts" f
+        WHERE ${slice} AND ${current}
+        UNION ALL
+        SELECT ${columns}, COALESCE(h.state, 'IDENTIFIED') AS state, h.closed_on, h.reason
         FROM "CaseFacts" f
         LEFT JOIN LATERAL (
           SELECT e."toState"::text AS state,
                  CASE WHEN e."toState" = 'CLOSED' THEN (e."occurredAt" AT TIME ZONE 'Europe/Paris')::date END AS closed_on,
                  CASE WHEN e."toState" = 'CLOSED' THEN e."closureReason"::text END AS reason
           FROM "OutreachEvent" e
-          WHERE NOT ${current} AND e."caseId" = f."caseId" AND e."occurredAt" < ${toEnd}
+          WHERE e."caseId" = f."caseId" AND e."occurredAt" < ${toEnd}
           ORDER BY e."occurredAt" DESC, e."createdAt" DESC, e.id DESC
           LIMIT 1
         ) h ON TRUE
-        WHERE f."teamId" IN (${Prisma.join(scope.teamIds)})
-          AND f."openedOn" <= ${to}
-          ${sector}
-          ${landlordKind}
+        WHERE ${slice} AND NOT ${current}
       ) b
       ${notClosedBefore}
     )`;
@@ -137,14 +142,29 @@ async function computeScopeIndicators(db: Db, scope: IndicatorScope): Promise<In
   const fromCond = (column: Prisma.Sql) => (scope.from === null ? Prisma.sql`TRUE` : Prisma.sql`${column} >= ${day(scope.from)}`);
   const leftReasons = Prisma.join(LEFT_OR_NPAI_REASONS);
 
-  // One scan of the caseload for every count; two small GROUP BYs and the
-  // landlords (counted once each) over the materialised rows.
+  // One pass over the caseload for every count (states and reasons included),
+  // then the landlords (counted once each) and the months over the
+  // materialised rows.
   const query = db.$queryRaw<IndicatorRow[]>`
     ${caseloadCte(scope)}
-    SELECT
-      (SELECT json_object_agg(state, n) FROM (SELECT state, COUNT(*) AS n FROM caseload GROUP BY state) s) AS by_state,
-      (SELECT json_object_agg(reason, n) FROM (SELECT reason, COUNT(*) AS n FROM caseload WHERE state = 'CLOSED' AND reason IS NOT NULL GROUP BY reason) r) AS by_reason,
+    SELECT a.by_state, a.by_reason, a.cases,
       (SELECT json_build_object(
+         'concerned', COUNT(*),
+         'contacted', COUNT(*) FILTER (WHERE letter),
+         'answered', COUNT(*) FILTER (WHERE letter AND answer)
+       ) FROM (SELECT landlord_id, bool_or(landlord_letter) AS letter, bool_or(landlord_answer) AS answer
+               FROM caseload WHERE landlord_id IS NOT NULL GROUP BY landlord_id) l) AS landlords,
+      (SELECT json_agg(json_build_object('month', to_char(month, 'YYYY-MM'), 'opened', opened, 'closed', closed) ORDER BY month)
+       FROM (SELECT month, SUM(opened)::int AS opened, SUM(closed)::int AS closed FROM (
+               SELECT date_trunc('month', opened_on) AS month, 1 AS opened, 0 AS closed FROM caseload WHERE ${fromCond(Prisma.sql`opened_on`)}
+               UNION ALL
+               SELECT date_trunc('month', closed_on), 0, 1 FROM caseload WHERE state = 'CLOSED'
+             ) u GROUP BY month) m) AS monthly
+    FROM (
+      SELECT
+        json_build_object(${Prisma.join(CASE_STATES.map((st) => Prisma.sql`${st}::text, COUNT(*) FILTER (WHERE state = ${st})`))}) AS by_state,
+        json_build_object(${Prisma.join(CLOSURE_REASONS.map((r) => Prisma.sql`${r}::text, COUNT(*) FILTER (WHERE state = 'CLOSED' AND reason = ${r})`))}) AS by_reason,
+        json_build_object(
          'opened', COUNT(*) FILTER (WHERE ${fromCond(Prisma.sql`opened_on`)}),
          'eligible', COUNT(*) FILTER (WHERE eligible),
          'supported', COUNT(*) FILTER (WHERE supported),
@@ -163,25 +183,18 @@ async function computeScopeIndicators(db: Db, scope: IndicatorScope): Promise<In
          'in_depth', COALESCE(SUM(in_depth), 0),
          'weeks', COALESCE(SUM(weeks), 0),
          'week_cases', COUNT(*) FILTER (WHERE weeks > 0)
-       ) FROM caseload) AS cases,
-      (SELECT json_build_object(
-         'concerned', COUNT(*),
-         'contacted', COUNT(*) FILTER (WHERE letter),
-         'answered', COUNT(*) FILTER (WHERE letter AND answer)
-       ) FROM (SELECT landlord_id, bool_or(landlord_letter) AS letter, bool_or(landlord_answer) AS answer
-               FROM caseload WHERE landlord_id IS NOT NULL GROUP BY landlord_id) l) AS landlords,
-      (SELECT json_agg(json_build_object('month', month, 'opened', opened, 'closed', closed) ORDER BY month)
-       FROM (SELECT month, SUM(opened)::int AS opened, SUM(closed)::int AS closed FROM (
-               SELECT to_char(opened_on, 'YYYY-MM') AS month, 1 AS opened, 0 AS closed FROM caseload WHERE ${fromCond(Prisma.sql`opened_on`)}
-               UNION ALL
-               SELECT to_char(closed_on, 'YYYY-MM'), 0, 1 FROM caseload WHERE state = 'CLOSED'
-             ) u GROUP BY month) m) AS monthly
+        ) AS cases
+      FROM caseload
+    ) a
   `;
-  // PostgreSQL's JIT would compile this statement when its estimate is high
-  // (the per-case lookup of the state as of a past day is costed for every
-  // case though it rarely runs): more CPU than running it (decision 011).
-  // Off for this transaction only.
-  const [, [row]] = await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, query]);
+  // For this transaction only: no JIT (compiling this statement costs more CPU
+  // than running it, decision 011), and enough memory for the materialised
+  // caseload and the landlords' hash to stay off disk at national scale
+  // (100 000 cases: ~20 MB; the default 4 MB spilled to temp files).
+  const [, [row]] = await db.$transaction([
+    db.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '48MB', true)`,
+    query,
+  ]);
   if (!row) throw new Error("indicators: the aggregate query returned no row");
   return toIndicators(scope, row);
 }
