@@ -16,6 +16,8 @@ const require = createRequire(import.meta.url);
 export interface RunningApp {
   url: string;
   log: string;
+  /** The app's process group (the start script, Next, and the embedded database's server). */
+  pgid: number;
   stop: () => Promise<void>;
 }
 
@@ -87,5 +89,5 @@ export async function startApp(opts: { databaseUrl?: string; poolMax?: number; l
     await stop();
     throw new Error(`${opts.label}: the app did not start.\n${tail}`);
   }
-  return { url: `http://127.0.0.1:${port}`, log, stop };
+  return { url: `http://127.0.0.1:${port}`, log, stop, pgid: child.pid as number };
 }

@@ -14,6 +14,7 @@ import { parisDayOf } from "@/tests/factories/calendar";
 import { applyMigrations } from "../db/migrations";
 import { startThrowawayCluster } from "../db/pg-cluster";
 import { startApp, type RunningApp } from "./app-server";
+import { cpuClock, parentOf, type CpuClock } from "./cpu";
 import { loadBenchData } from "./dataset";
 
 export const BENCH_PASSWORD = "maintien-demo";
@@ -24,6 +25,8 @@ export interface AppTarget {
   kind: "embedded" | "postgres";
   label: string;
   app: RunningApp;
+  /** CPU ms used so far by the app and its database (null off Linux). */
+  cpu: CpuClock | null;
   /** Accounts that can sign in with BENCH_PASSWORD, by role (several field workers for the load). */
   accounts: Partial<Record<Role, string[]>>;
   stop: () => Promise<void>;
@@ -37,6 +40,7 @@ export async function startEmbeddedApp(log: (line: string) => void): Promise<App
     kind: "embedded",
     label: "embedded (PGlite), demo data",
     app,
+    cpu: cpuClock([app.pgid]),
     accounts: {
       COORDINATOR: ["coordination@demo.maintien.fr"],
       SOCIAL_WORKER: ["travail.social@demo.maintien.fr", "travail.social2@demo.maintien.fr"],
@@ -64,6 +68,8 @@ export async function startPostgresApp(opts: { cases: number; teams: number; log
     const ids = [team.coordinatorId, ...team.workerIds, team.juristId];
     await client.query(`UPDATE "User" SET "passwordHash" = $1 WHERE id = ANY($2::text[])`, [hash, ids]);
     const { rows } = await client.query<{ id: string; email: string; role: Role }>(`SELECT id, email, role FROM "User" WHERE id = ANY($1::text[])`, [ids]);
+    const { rows: backend } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const postmaster = parentOf(backend[0]!.pid);
     await client.end();
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.url, max: 2 }) });
     const t2 = performance.now();
@@ -77,6 +83,7 @@ export async function startPostgresApp(opts: { cases: number; teams: number; log
       kind: "postgres",
       label: `PostgreSQL ${cluster.version.replace(/^postgres \(PostgreSQL\) /, "").split(" ")[0]}, ${opts.cases.toLocaleString("en")} cases`,
       app,
+      cpu: cpuClock([app.pgid], postmaster ? [postmaster] : []),
       accounts,
       stop: async () => {
         await app.stop();

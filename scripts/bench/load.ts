@@ -114,7 +114,7 @@ async function prepareUsers(target: AppTarget): Promise<User[]> {
   return sessions.map((session, i) => ({ session, caseId: pool[i]!.id, supported: pool[i]!.supported, version: null, turn: 0, others: all.filter((_, j) => j % USERS !== i).slice(0, 20) }));
 }
 
-async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, { times: number[]; errors: number; samples: string[] }>; result: AutocannonResult }> {
+async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, { times: number[]; errors: number; samples: string[] }>; result: AutocannonResult; cpuMs: number | null }> {
   const users = await prepareUsers(target);
   const recordId = actionId("recordOutreachEventAction", "dossiers/[id]");
   const stats = new Map<Route, { times: number[]; errors: number; samples: string[] }>(ROUTES.map((r) => [r, { times: [], errors: 0, samples: [] }]));
@@ -172,6 +172,7 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, { times: 
     ];
   };
 
+  const cpuStart = target.cpu?.() ?? null;
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
     autocannon(
       {
@@ -188,7 +189,8 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, { times: 
       (err, res) => (err ? reject(err) : resolve(res)),
     );
   });
-  return { stats, result };
+  const cpuMs = cpuStart === null ? null : target.cpu!() - cpuStart;
+  return { stats, result, cpuMs };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -213,8 +215,9 @@ async function main(): Promise<number> {
     log(`\n▶ ${kind}`);
     const target = kind === "embedded" ? await startEmbeddedApp(log) : await startPostgresApp({ cases: Number(args.cases), teams: Number(args.teams), log });
     try {
-      const { stats, result } = await runLoad(target);
+      const { stats, result, cpuMs } = await runLoad(target);
       log(`  ${result.requests.total} requests in ${result.duration} s (${result.requests.average.toFixed(1)}/s); connection errors ${result.errors}, timeouts ${result.timeouts}`);
+      if (cpuMs !== null) log(`  server CPU: ${(cpuMs / 1000).toFixed(1)} s over the run, ${(cpuMs / Math.max(1, result.requests.total)).toFixed(1)} ms per request on average`);
       for (const [route, s] of stats) {
         const sorted = [...s.times].sort((a, b) => a - b);
         const p95 = quantile(sorted, 0.95);
