@@ -68,7 +68,7 @@ function actionId(exportName: string, fileHint: string): string {
 /** What React's encodeReply([state, formData]) sends, as one multipart body (the boundary is ours). */
 function actionBody(state: unknown, fields: Record<string, string>): { body: string; contentType: string } {
   const boundary = "----maintienbench7MA4YWxkTrZu0gW";
-  const parts = Object.entries(fields).map(([k, v]) => [`_1_${k}`, v] as const);
+  const parts: Array<[string, string]> = Object.entries(fields).map(([k, v]): [string, string] => [`_1_${k}`, v]);
   parts.push(["0", JSON.stringify([state, "$K1"])]);
   const body = parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
@@ -165,9 +165,9 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, { times: 
       step("À faire", "GET", () => "/a-faire", page),
       step("caseload", "GET", () => "/dossiers", page),
       casePage,
-      record("record a visit", () => (u.supported ? { kind: "VISIT", outcome: "MET" } : { kind: "PHONE_CALL" })),
+      record("record a visit", (): Record<string, string> => (u.supported ? { kind: "VISIT", outcome: "MET" } : { kind: "PHONE_CALL" })),
       casePage,
-      record("record a contact", () => (u.supported ? { kind: "HOUSEHOLD_CONTACT", channel: "PHONE" } : { kind: "LANDLORD_CONTACT" })),
+      record("record a contact", (): Record<string, string> => (u.supported ? { kind: "HOUSEHOLD_CONTACT", channel: "PHONE" } : { kind: "LANDLORD_CONTACT" })),
       step("case page (other)", "GET", () => `/dossiers/${u.others[u.turn++ % u.others.length]}`, page),
     ];
   };
