@@ -31,13 +31,12 @@ import { computeIndicators } from "@/lib/server/queries/indicators";
 import { listCases, type CaseloadFilter } from "@/lib/server/queries/list-cases";
 import { recomputeOutdatedDeadlines } from "@/lib/server/services/refresh-deadlines";
 import { addDays, addMonths, parisDayOf } from "@/tests/factories/calendar";
-import { createRng } from "@/tests/factories/random";
 
 import { startEmbeddedDatabase } from "../db/embedded-server";
 import { applyMigrations } from "../db/migrations";
 import { findPostgresBinaries, startThrowawayCluster } from "../db/pg-cluster";
-import { bulkInsert, type Row } from "./bulk-insert";
-import { caseRows, idFactory, landlordRows, planTemplates, type BenchTeam } from "./generate";
+import { loadBenchData } from "./dataset";
+import type { BenchTeam } from "./generate";
 import { compareWithDashboard } from "./compare";
 import { handSql, runHandSql, type HandScope } from "./hand-sql";
 import { formatMs, printTable, summarise, type Line } from "./report";
@@ -52,6 +51,8 @@ const { values: args } = parseArgs({
     templates: { type: "string", default: "4000" },
     explain: { type: "boolean", default: false },
     "try-fixes": { type: "boolean", default: false },
+    // Keep CaseFacts by the triggers while loading (as every write does); off by default: faster, one rebuild at the end.
+    "facts-by-triggers": { type: "boolean", default: false },
   },
 });
 
@@ -60,7 +61,9 @@ const TEAMS = Number(args.teams);
 const RUNS = Number(args.runs);
 const WARMUP = Number(args.warmup);
 const TEMPLATES = Math.min(Number(args.templates), CASES);
-const TARGETS = { dashboardMs: 300, ratio: 1.5, caseloadMs: 100 };
+// Issue 17's targets: national < 300 ms and ≤ 0.3× the hand-written SQL over
+// the events (the facts table does the work the SQL does per call); one team < 100 ms.
+const TARGETS = { nationalMs: 300, teamMs: 100, ratio: 0.3, caseloadMs: 100 };
 
 /**
  * What --try-fixes creates on the throwaway database after the first round,
@@ -104,68 +107,6 @@ async function startTarget(kind: Target["kind"]): Promise<Target> {
   }
   const cluster = await startThrowawayCluster();
   return { kind, label: `PostgreSQL ${cluster.version.replace(/^postgres \(PostgreSQL\) /, "").split(" ")[0]}`, url: cluster.url, poolMax: 5, stop: () => cluster.stop() };
-}
-
-// ───────────────────────────── data
-
-interface Loaded {
-  teams: BenchTeam[];
-  counts: Record<string, number>;
-}
-
-async function load(client: pg.Client, now: Date): Promise<Loaded> {
-  const rng = createRng(66_000);
-  const newId = idFactory();
-  const t0 = performance.now();
-  const templates = planTemplates(TEMPLATES, now);
-  log(`  ${TEMPLATES} template cases planned by the factories in ${seconds(t0)}`);
-
-  const teams: BenchTeam[] = Array.from({ length: TEAMS }, (_, i) => ({
-    id: newId(),
-    name: `Équipe bench ${String(i + 1).padStart(2, "0")}`,
-    sectors: ["Nord", "Centre", "Sud"].map((name) => ({ id: newId(), name })),
-    coordinatorId: newId(),
-    workerIds: [newId(), newId(), newId()],
-    juristId: newId(),
-  }));
-  await bulkInsert(client, "Team", teams.map((t) => ({ id: t.id, name: t.name, departement: "91" })));
-  await bulkInsert(client, "Sector", teams.flatMap((t) => t.sectors.map((s) => ({ ...s, teamId: t.id }))));
-  const users = teams.flatMap((t, i) =>
-    [
-      [t.coordinatorId, "COORDINATOR"],
-      ...t.workerIds.map((id) => [id, "SOCIAL_WORKER"]),
-      [t.juristId, "JURIST"],
-    ].map(([id, role], j) => ({ id, role, teamId: t.id, email: `bench.${i}.${j}@bench.maintien.invalid`, name: `Bench ${i}.${j}`, passwordHash: "!" })),
-  );
-  await bulkInsert(client, "User", users.map(({ teamId: _t, ...u }) => u));
-  await bulkInsert(client, "TeamMembership", users.map((u) => ({ userId: u.id, teamId: u.teamId })));
-
-  const counts: Record<string, number> = {};
-  const add = async (table: string, rows: Row[]) => {
-    await bulkInsert(client, table, rows);
-    counts[table] = (counts[table] ?? 0) + rows.length;
-  };
-  const t1 = performance.now();
-  const perTeam = Math.ceil(CASES / TEAMS);
-  let done = 0;
-  for (const [i, team] of teams.entries()) {
-    const count = Math.min(perTeam, CASES - done);
-    const landlords = landlordRows(team.id, Math.ceil(count / 1.2), now, rng, newId);
-    await add("Landlord", landlords);
-    const ids = landlords.map((l) => l.id as string);
-    // Chunks of 2 500 cases: bounded memory, and still large INSERTs.
-    for (let start = 0; start < count; start += 2500) {
-      const n = Math.min(2500, count - start);
-      for (const [table, rows] of caseRows({ templates, offset: done + start, count: n, team, landlords: ids, now, rng, newId })) await add(table, rows);
-    }
-    done += count;
-    process.stdout.write(`\r  loaded ${done.toLocaleString("en")} / ${CASES.toLocaleString("en")} cases (${seconds(t1)})   `);
-    if (i === teams.length - 1) process.stdout.write("\n");
-  }
-  const t2 = performance.now();
-  await client.query("VACUUM ANALYZE");
-  log(`  VACUUM ANALYZE in ${seconds(t2)}`);
-  return { teams, counts };
 }
 
 // ───────────────────────────── timing
@@ -256,7 +197,7 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
     let client = new pg.Client({ connectionString: target.url });
     await client.connect();
     const t1 = performance.now();
-    const { teams, counts } = await load(client, now);
+    const { teams, counts } = await loadBenchData(client, { cases: CASES, teams: TEAMS, templates: TEMPLATES, now, log, factsByTriggers: args["facts-by-triggers"] });
     log(`  ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
     log(`  data loaded in ${seconds(t1)}`);
 
@@ -270,18 +211,22 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
     const national: Actor = { id: team.coordinatorId, role: "COORDINATOR", teamIds: teams.map((t) => t.id) };
     const coordinator: Actor = { id: team.coordinatorId, role: "COORDINATOR", teamIds: [team.id] };
 
-    const dashboards: Array<{ name: string; actor: Actor; filter: IndicatorFilter; hand: HandScope }> = [
+    const dashboards: Array<{ name: string; actor: Actor; filter: IndicatorFilter; hand: HandScope; targetMs: number; ratio: number | null }> = [
       {
         name: `national, ${CASES.toLocaleString("en")} cases, up to today`,
         actor: national,
         filter: { from: null, to: today, teamId: null, sectorId: null, landlordKind: null },
         hand: { teamIds: national.teamIds as string[], from: null, to: today, sectorId: null },
+        targetMs: TARGETS.nationalMs,
+        ratio: TARGETS.ratio,
       },
       {
         name: "one team, a past 12-month period",
         actor: coordinator,
         filter: { from: addMonths(today, -15), to: addDays(addMonths(today, -3), -1), teamId: team.id, sectorId: null, landlordKind: null },
         hand: { teamIds: [team.id], from: addMonths(today, -15), to: addDays(addMonths(today, -3), -1), sectorId: null },
+        targetMs: TARGETS.teamMs,
+        ratio: null,
       },
     ];
     const sector = team.sectors[1] as { id: string };
@@ -306,16 +251,16 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
         const sql = timed(await time(RUNS, WARMUP, () => runHandSql(client, d.hand), cpuClock));
         const ratio = dash.median / sql.median;
         const pgTarget = kind === "postgres";
-        const dashOk = pgTarget ? dash.median < TARGETS.dashboardMs : null;
-        const ratioOk = ratio <= TARGETS.ratio;
+        const dashOk = pgTarget ? dash.median < d.targetMs : null;
+        const ratioOk = d.ratio === null ? null : ratio <= d.ratio;
         lines.push(
-          { db: target.label, what: `dashboard: ${d.name}${suffix}`, stats: dash, target: pgTarget ? `< ${TARGETS.dashboardMs} ms` : "(PostgreSQL target)", ok: dashOk },
+          { db: target.label, what: `dashboard: ${d.name}${suffix}`, stats: dash, target: pgTarget ? `< ${d.targetMs} ms` : `(PostgreSQL: < ${d.targetMs} ms)`, ok: dashOk },
           { db: target.label, what: `  hand-written SQL, same numbers${diffs.length ? " (DIFFERS)" : " (same numbers)"}`, stats: sql, target: "", ok: diffs.length ? false : null },
-          { db: target.label, what: "  ratio dashboard / SQL (medians)", ratio, target: `≤ ${TARGETS.ratio}×`, ok: ratioOk },
+          { db: target.label, what: "  ratio dashboard / SQL (medians)", ratio, target: d.ratio === null ? "" : `≤ ${d.ratio}×`, ok: ratioOk },
         );
         log(`  dashboard ${d.name}${suffix}: ${formatMs(dash.median)} (SQL ${formatMs(sql.median)}, ${ratio.toFixed(2)}×), ${first.cases.total.toLocaleString("en")} cases counted`);
         if (diffs.length) log(`  !! the dashboard and the hand-written SQL differ:\n    ${diffs.join("\n    ")}`);
-        if (args.explain || (!suffix && ((pgTarget && !dashOk) || !ratioOk))) {
+        if (args.explain || (!suffix && ((pgTarget && !dashOk) || ratioOk === false))) {
           await explain(client, `dashboard ${d.name}${suffix}`, await record(() => computeIndicators(db, d.actor, d.filter)));
           const h = handSql(d.hand);
           await explain(client, `hand-written SQL ${d.name}${suffix}`, [{ query: h.text, params: h.values }]);

@@ -147,7 +147,7 @@ describe("indicators computed in SQL", () => {
       time: "00:00", reason: "Clôturé par erreur",
     });
     await recordOutreachEvent(db, coordinator, input, realNow);
-  });
+  }, 240_000);
 
   it("covers a varied caseload (every open state and closure reason, hearings, joint visits, landlords)", async () => {
     const all = computeIndicatorsFromCases(await readCases(), indicatorScope(coordinator, filter({ to: calendarDate(2030, 1, 1) })));

@@ -102,8 +102,10 @@ export async function getBilling(db: Db, actor: Actor, agreementId: string, peri
 
   const range = { gte: agreement.periodStart, lte: period.to };
   const caseSelect = { select: { id: true, number: true, householdId: true } } as const;
-  const diagnostics = await db.diagnostic.findMany({ where: { case: { teamId: agreement.teamId }, doneOn: range }, select: { id: true, kind: true, doneOn: true, case: caseSelect } });
-  const weeks = await db.supportWeek.findMany({ where: { period: { case: { teamId: agreement.teamId } }, weekOf: range }, select: { id: true, weekOf: true, period: { select: { case: caseSelect } } } });
+  const [diagnostics, weeks] = await Promise.all([
+    db.diagnostic.findMany({ where: { case: { teamId: agreement.teamId }, doneOn: range }, select: { id: true, kind: true, doneOn: true, case: caseSelect } }),
+    db.supportWeek.findMany({ where: { period: { case: { teamId: agreement.teamId } }, weekOf: range }, select: { id: true, weekOf: true, period: { select: { case: caseSelect } } } }),
+  ]);
 
   const acts: Act[] = [
     ...diagnostics.map((d) => ({ id: d.id, householdId: d.case.householdId, act: actOfDiagnostic(d.kind), on: d.doneOn })),

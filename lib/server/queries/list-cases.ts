@@ -54,6 +54,25 @@ export interface Caseload {
   pageCount: number;
 }
 
+const CASELOAD_SELECT = {
+  id: true,
+  number: true,
+  state: true,
+  stage: true,
+  hearingOn: true,
+  nextDeadlineOn: true,
+  nextDeadlineKind: true,
+  openedOn: true,
+  sector: { select: { name: true } },
+  assignedWorker: { select: { name: true } },
+  household: {
+    select: {
+      city: true,
+      occupants: { where: { role: "TENANT" }, select: { firstName: true, lastName: true }, take: 1 },
+    },
+  },
+} satisfies Prisma.CaseSelect;
+
 /** The team's caseload, filtered and paginated in the database. */
 export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): Promise<Caseload> {
   if (!canViewCases(actor, filter.teamId)) return { rows: [], total: 0, page: 1, pageCount: 1 };
@@ -95,33 +114,21 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
           ? [{ nextDeadlineOn: { sort: "asc", nulls: "last" } }, { number: "asc" }]
           : [{ hearingOn: { sort: "asc", nulls: "last" } }, { number: "asc" }];
 
-  const total = await db.case.count({ where });
+  // The count and the requested page together (one round trip on PostgreSQL);
+  // a page past the end (rare: a filter narrowed) is read again, clamped.
+  const read = (page: number) =>
+    db.case.findMany({
+      where,
+      orderBy,
+      skip: (page - 1) * CASELOAD_PAGE_SIZE,
+      take: CASELOAD_PAGE_SIZE,
+      select: CASELOAD_SELECT,
+    });
+  const wanted = Math.max(1, filter.page ?? 1);
+  const [total, first] = await Promise.all([db.case.count({ where }), read(wanted)]);
   const pageCount = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
-  const cases = await db.case.findMany({
-    where,
-    orderBy,
-    skip: (page - 1) * CASELOAD_PAGE_SIZE,
-    take: CASELOAD_PAGE_SIZE,
-    select: {
-      id: true,
-      number: true,
-      state: true,
-      stage: true,
-      hearingOn: true,
-      nextDeadlineOn: true,
-      nextDeadlineKind: true,
-      openedOn: true,
-      sector: { select: { name: true } },
-      assignedWorker: { select: { name: true } },
-      household: {
-        select: {
-          city: true,
-          occupants: { where: { role: "TENANT" }, select: { firstName: true, lastName: true }, take: 1 },
-        },
-      },
-    },
-  });
+  const page = Math.min(wanted, pageCount);
+  const cases = page === wanted ? first : await read(page);
 
   return {
     total,

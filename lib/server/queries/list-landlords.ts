@@ -49,16 +49,20 @@ export async function listLandlords(db: Db, actor: Actor, filter: LandlordFilter
   const words = normaliseForSearch(filter.q ?? "").split(" ").filter(Boolean).slice(0, 6);
   if (words.length) where.AND = words.map((w) => ({ searchText: { contains: w } }));
 
-  const total = await db.landlord.count({ where });
+  // The count and the requested page together; a page past the end is read again, clamped.
+  const read = (page: number) =>
+    db.landlord.findMany({
+      where,
+      orderBy: [{ searchText: "asc" }, { id: "asc" }],
+      skip: (page - 1) * LANDLORDS_PAGE_SIZE,
+      take: LANDLORDS_PAGE_SIZE,
+      select: { id: true, name: true, kind: true, city: true },
+    });
+  const wanted = Math.max(1, filter.page ?? 1);
+  const [total, first] = await Promise.all([db.landlord.count({ where }), read(wanted)]);
   const pageCount = Math.max(1, Math.ceil(total / LANDLORDS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
-  const landlords = await db.landlord.findMany({
-    where,
-    orderBy: [{ searchText: "asc" }, { id: "asc" }],
-    skip: (page - 1) * LANDLORDS_PAGE_SIZE,
-    take: LANDLORDS_PAGE_SIZE,
-    select: { id: true, name: true, kind: true, city: true },
-  });
+  const page = Math.min(wanted, pageCount);
+  const landlords = page === wanted ? first : await read(page);
   if (!landlords.length) return { rows: [], total, page, pageCount };
   const ids = landlords.map((l) => l.id);
 

@@ -15,9 +15,11 @@ import type { Db } from "@/lib/server/db";
  *   inside their transaction.
  * - `ensureDeadlinesCurrent` runs before the lists read them: it recomputes the
  *   cases written without deadlines or with an older PROCEDURE_DEADLINES_VERSION
- *   (seeds, factories, a rule change), and once a day moves the cached next
- *   deadline forward for the cases whose next deadline has passed. Neither
- *   touches Case.version: this is derived data, not a user's write.
+ *   (seeds, factories, a rule change).
+ * - `rollNextDeadlinesForward` moves the cached next deadline forward once a
+ *   day for the cases whose next deadline has passed, in the background
+ *   (lib/server/jobs/deadline-job.ts). Neither touches Case.version: this is
+ *   derived data, not a user's write.
  */
 
 type Tx = Prisma.TransactionClient | Db;
@@ -111,13 +113,14 @@ export async function rollNextDeadlinesForward(db: Db, today: Date): Promise<num
   return moved + cleared;
 }
 
-let rolledForwardOn: string | null = null;
-
-/** Called by the queries that read the next deadline, before they read it. */
+/**
+ * Called by the queries that read the next deadline, before they read it:
+ * recomputes the cases written without deadlines or with older rules (an
+ * indexed lookup, nothing to do on most requests). The daily roll-forward is
+ * not here any more: it runs in the background (lib/server/jobs/deadline-job.ts,
+ * `npm run deadlines:roll`; issue 17, decision 036), and the lists show only
+ * deadlines from today on meanwhile.
+ */
 export async function ensureDeadlinesCurrent(db: Db, today: Date): Promise<void> {
   await recomputeOutdatedDeadlines(db, today);
-  const day = today.toISOString().slice(0, 10);
-  if (rolledForwardOn === day) return;
-  await rollNextDeadlinesForward(db, today);
-  rolledForwardOn = day;
 }

@@ -1,0 +1,258 @@
+// `npm run bench:load`: 20 signed-in users at once on one instance of the
+// built app for 60 s (issue 17.3), with autocannon: each connection is one
+// user (its own session) going round "À faire", the caseload, its case's page
+// and another case's page, and recording a visit and a contact on its own case
+// through the real server action (POST with the Next-Action header and
+// React's encoded form, as the browser sends it; the case's version is read
+// from the case page just before, as the form carries it). Every user has a
+// case of its own, so no write conflicts with another's. On the embedded
+// database (demo data) and on PostgreSQL with the national caseload. Prints
+// p50/p95/p99 and errors per route against the target (p95 < 300 ms, 0 errors).
+//
+//   npm run bench:load -- [--db embedded,postgres] [--users 20] [--seconds 60] [--cases 100000] [--teams 10]
+//
+// A manual command (build first: `npm run build`): never in `npm test`.
+// Bounded (the duration), and only 127.0.0.1 is requested.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+
+import { findPostgresBinaries } from "../db/pg-cluster";
+import { startEmbeddedApp, startPostgresApp, BENCH_PASSWORD, type AppTarget } from "./app-targets";
+import { caseIdsIn, get, signIn, type Session } from "./http";
+import { formatMs } from "./report";
+
+const require = createRequire(import.meta.url);
+const autocannon = require("autocannon") as (opts: Record<string, unknown>, cb: (err: Error | null, result: AutocannonResult) => void) => unknown;
+interface AutocannonResult {
+  requests: { total: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string", default: "embedded,postgres" },
+    users: { type: "string", default: "20" },
+    seconds: { type: "string", default: "60" },
+    cases: { type: "string", default: "100000" },
+    teams: { type: "string", default: "10" },
+  },
+});
+const USERS = Math.min(100, Math.max(1, Number(args.users)));
+const SECONDS = Math.min(600, Math.max(5, Number(args.seconds)));
+const TARGET = { p95: 300, errors: 0 };
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const log = (line: string) => console.log(line);
+
+const ROUTES = ["À faire", "caseload", "case page (own)", "case page (other)", "record a visit", "record a contact"] as const;
+type Route = (typeof ROUTES)[number];
+
+/** The id of an exported server action in the build (server-reference-manifest.json). */
+function actionId(exportName: string, fileHint: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string; workers?: Record<string, unknown> }>;
+  };
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    const where = `${entry.filename ?? ""} ${Object.keys(entry.workers ?? {}).join(" ")}`;
+    if (entry.exportedName === exportName && (!entry.filename || entry.filename.includes(fileHint))) return id;
+    if (!entry.exportedName && where.includes(fileHint) && id) continue;
+  }
+  throw new Error(`server action ${exportName} not found in .next/server/server-reference-manifest.json (rebuild?)`);
+}
+
+/** What React's encodeReply([state, formData]) sends, as one multipart body (the boundary is ours). */
+function actionBody(state: unknown, fields: Record<string, string>): { body: string; contentType: string } {
+  const boundary = "----maintienbench7MA4YWxkTrZu0gW";
+  const parts: Array<[string, string]> = Object.entries(fields).map(([k, v]): [string, string] => [`_1_${k}`, v]);
+  parts.push(["0", JSON.stringify([state, "$K1"])]);
+  const body = parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+interface User {
+  session: Session;
+  caseId: string;
+  supported: boolean;
+  version: number | null;
+  turn: number;
+  others: string[];
+}
+
+/** The case's version as the case page hands it to the event form (the RSC payload in the HTML). */
+function versionIn(html: string): number | null {
+  const m = /\\?"version\\?":(\d+)/.exec(html);
+  return m ? Number(m[1]) : null;
+}
+
+function parisNow(): { day: string; time: string } {
+  const parts = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date());
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  // A minute in the past: an event is never dated after the moment it is recorded.
+  const minute = Math.max(0, Number(get("minute")) - 1);
+  return { day: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${String(minute).padStart(2, "0")}` };
+}
+
+async function prepareUsers(target: AppTarget): Promise<User[]> {
+  const emails = [...(target.accounts.SOCIAL_WORKER ?? []), ...(target.accounts.COORDINATOR ?? [])];
+  if (!emails.length) throw new Error("no casework account to sign in with");
+  const sessions: Session[] = [];
+  for (let i = 0; i < USERS; i++) sessions.push(await signIn(target.app.url, emails[i % emails.length]!, BENCH_PASSWORD));
+  // One case per user: supported cases first (visit + contact with the household), then other open ones (call + landlord contact).
+  const supported = caseIdsIn((await get(sessions[0]!, "/dossiers?etat=SUPPORTED")).body);
+  const open: string[] = [];
+  for (const state of ["FIRST_LETTER_SENT", "VISIT_2_FAILED", "REMINDER_SENT", "VISIT_1_FAILED", "IDENTIFIED"]) {
+    open.push(...caseIdsIn((await get(sessions[0]!, `/dossiers?etat=${state}`)).body));
+  }
+  const pool = [...supported.map((id) => ({ id, supported: true })), ...open.map((id) => ({ id, supported: false }))];
+  if (pool.length < USERS) throw new Error(`only ${pool.length} open cases found for ${USERS} users`);
+  const all = pool.map((p) => p.id);
+  return sessions.map((session, i) => ({ session, caseId: pool[i]!.id, supported: pool[i]!.supported, version: null, turn: 0, others: all.filter((_, j) => j % USERS !== i).slice(0, 20) }));
+}
+
+async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, { times: number[]; errors: number; samples: string[] }>; result: AutocannonResult; cpuMs: number | null }> {
+  const users = await prepareUsers(target);
+  const recordId = actionId("recordOutreachEventAction", "dossiers/[id]");
+  const stats = new Map<Route, { times: number[]; errors: number; samples: string[] }>(ROUTES.map((r) => [r, { times: [], errors: 0, samples: [] }]));
+  let nextUser = 0;
+  const fail = (route: Route, why: string) => {
+    const s = stats.get(route)!;
+    s.errors += 1;
+    if (s.samples.length < 3) s.samples.push(why.slice(0, 200));
+  };
+
+  const scenario = (u: User) => {
+    let sentAt = 0;
+    const base = { headers: { cookie: u.session.cookie } };
+    const step = (route: Route, method: "GET" | "POST", pathFor: () => string, check: (status: number, body: string) => string | null, setup?: (req: Record<string, unknown>) => void) => ({
+      method,
+      path: pathFor(),
+      ...base,
+      setupRequest: (req: Record<string, unknown>) => {
+        req.path = pathFor();
+        setup?.(req);
+        sentAt = performance.now();
+        return req;
+      },
+      onResponse: (status: number, body: string) => {
+        stats.get(route)!.times.push(performance.now() - sentAt);
+        const why = check(status, body);
+        if (why) fail(route, why);
+      },
+    });
+    const page = (status: number) => (status === 200 ? null : `HTTP ${status}`);
+    const record = (route: Route, kind: () => Record<string, string>) =>
+      step(route, "POST", () => `/dossiers/${u.caseId}`, (status, body) => {
+        if (status !== 200) return `HTTP ${status}`;
+        if (!body.includes('"status":"success"')) return `refused: ${/"formError":"([^"]*)"/.exec(body)?.[1] ?? body.slice(0, 120)}`;
+        return null;
+      }, (req) => {
+        const { day, time } = parisNow();
+        const { body, contentType } = actionBody({ status: "idle" }, { caseId: u.caseId, version: String(u.version ?? 0), day, time, note: "", ...kind() });
+        req.method = "POST";
+        req.body = body;
+        req.headers = { cookie: u.session.cookie, origin: target.app.url, "next-action": recordId, accept: "text/x-component", "content-type": contentType };
+      });
+    const casePage = step("case page (own)", "GET", () => `/dossiers/${u.caseId}`, (status, body) => {
+      u.version = versionIn(body);
+      return page(status) ?? (u.version === null ? "no version in the page" : null);
+    });
+    return [
+      step("À faire", "GET", () => "/a-faire", page),
+      step("caseload", "GET", () => "/dossiers", page),
+      casePage,
+      record("record a visit", (): Record<string, string> => (u.supported ? { kind: "VISIT", outcome: "MET" } : { kind: "PHONE_CALL" })),
+      casePage,
+      record("record a contact", (): Record<string, string> => (u.supported ? { kind: "HOUSEHOLD_CONTACT", channel: "PHONE" } : { kind: "LANDLORD_CONTACT" })),
+      step("case page (other)", "GET", () => `/dossiers/${u.others[u.turn++ % u.others.length]}`, page),
+    ];
+  };
+
+  const cpuStart = target.cpu?.() ?? null;
+  const result = await new Promise<AutocannonResult>((resolve, reject) => {
+    autocannon(
+      {
+        url: target.app.url,
+        connections: USERS,
+        pipelining: 1,
+        duration: SECONDS,
+        timeout: 30,
+        setupClient: (client: { setRequests: (r: unknown[]) => void }) => {
+          const u = users[nextUser++ % users.length]!;
+          client.setRequests(scenario(u));
+        },
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+  });
+  const cpuMs = cpuStart === null ? null : target.cpu!() - cpuStart;
+  return { stats, result, cpuMs };
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted.length ? (sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number) : NaN;
+}
+
+async function main(): Promise<number> {
+  const kinds = (args.db ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (!kinds.length || kinds.some((k) => k !== "embedded" && k !== "postgres")) {
+    console.error("--db takes embedded, postgres or both (comma-separated).");
+    return 2;
+  }
+  if (kinds.includes("postgres") && !findPostgresBinaries()) {
+    console.error("PostgreSQL binaries not found: run with --db embedded.");
+    return 2;
+  }
+  log(`Load bench: ${USERS} signed-in users at once for ${SECONDS} s on one instance, on ${kinds.join(" and ")}.`);
+  log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}.`);
+  const rows: string[][] = [];
+  let missed = false;
+  for (const kind of kinds) {
+    log(`\n▶ ${kind}`);
+    const target = kind === "embedded" ? await startEmbeddedApp(log) : await startPostgresApp({ cases: Number(args.cases), teams: Number(args.teams), log });
+    try {
+      const { stats, result, cpuMs } = await runLoad(target);
+      log(`  ${result.requests.total} requests in ${result.duration} s (${result.requests.average.toFixed(1)}/s); connection errors ${result.errors}, timeouts ${result.timeouts}`);
+      if (cpuMs !== null) log(`  server CPU: ${(cpuMs / 1000).toFixed(1)} s over the run, ${(cpuMs / Math.max(1, result.requests.total)).toFixed(1)} ms per request on average`);
+      for (const [route, s] of stats) {
+        const sorted = [...s.times].sort((a, b) => a - b);
+        const p95 = quantile(sorted, 0.95);
+        const ok = sorted.length > 0 && p95 < TARGET.p95 && s.errors === 0;
+        if (!ok) missed = true;
+        rows.push([target.label, route, String(sorted.length), formatMs(quantile(sorted, 0.5)), formatMs(p95), formatMs(quantile(sorted, 0.99)), String(s.errors), `p95 < ${TARGET.p95} ms, 0 errors`, ok ? "ok" : "MISSED"]);
+        for (const why of s.samples) log(`  ! ${route}: ${why}`);
+      }
+      if (result.errors || result.timeouts) {
+        missed = true;
+        rows.push([target.label, "(connections)", "", "", "", "", `${result.errors + result.timeouts}`, "0 errors", "MISSED"]);
+      }
+    } finally {
+      await target.stop();
+    }
+  }
+  const header = ["database", "route", "requests", "p50", "p95", "p99", "errors", "target", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  log(`\nIssue 17 target: ${USERS} concurrent users, ${SECONDS} s, p95 per route < ${TARGET.p95} ms and ${TARGET.errors} errors, embedded and PostgreSQL.`);
+  log(`\n${line(header)}\n${widths.map((w) => "─".repeat(w)).join("  ")}`);
+  let previous = "";
+  for (const r of rows) {
+    if (previous && r[0] !== previous) log("");
+    previous = r[0]!;
+    log(line(r));
+  }
+  log(`\nTimes: request to last byte on 127.0.0.1, measured by autocannon's client. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}.`);
+  return missed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
