@@ -1,4 +1,4 @@
-import { householdAddressLine, letterheadLines, teamDisplayName, tenantNames, type ComposedLetter, type Letterhead, type LetterCase } from "@/lib/domain/letters/compose";
+import { householdAddressLine, letterheadLines, teamContactGaps, teamDisplayName, tenantNames, type ComposedLetter, type Letterhead, type LetterCase } from "@/lib/domain/letters/compose";
 import { cleanValue } from "@/lib/domain/letters/template";
 import { formatDay, formatDayLong } from "@/lib/utils/dates";
 import { formatCents } from "@/lib/utils/money";
@@ -94,5 +94,7 @@ export function composeReferralLetter(input: ReferralLetterInput, today: Date): 
     signature: [cleanValue(input.author), teamDisplayName(head)].filter((l): l is string => !!l),
     // Our reference: without consent, not even the case number (it would let the partner match a later call).
     reference: consent ? `Orientation — dossier n° ${household.number}` : `Orientation ${referral.id.slice(-6)}`,
+    // Issue 15: the partner must be able to reach the team, like every letter's recipient.
+    missingContact: teamContactGaps(head),
   };
 }
