@@ -155,3 +155,12 @@ function fnv1a(text: string): string {
   }
   return hash.toString(36);
 }
+
+/**
+ * Months of unpaid rent, for the CCAPEX threshold of the département's arrêté
+ * (loi 89-462 art. 24 I, issue 13): the months of the ledger in which the
+ * landlord received less than what was due.
+ */
+export function unpaidRentMonths(lines: readonly LedgerLine[]): number {
+  return lines.filter((line) => dueOf(line) - creditedOf(line) > 0).length;
+}
