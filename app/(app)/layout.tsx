@@ -3,6 +3,7 @@ import { canAdminister, canCreateHousehold, canUseCaseload, canViewBilling, canV
 import { canViewAuditLog } from "@/lib/domain/permissions";
 import { canPrepareLetters } from "@/lib/domain/permissions";
 import { canImport } from "@/lib/domain/permissions";
+import { canEditProcedureSettings } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/server/session";
 
 // Pages hold personal data: never cached, always rendered for the signed-in user.
@@ -19,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (user.teamIds.some((t) => canPrepareLetters(user, t))) items.push({ href: "/courriers", label: "Courriers" });
   if (canViewIndicators(user)) items.push({ href: "/indicateurs", label: "Indicateurs" });
   if (user.teamIds.some((t) => canViewBilling(user, t))) items.push({ href: "/facturation", label: "Facturation" });
+  if (user.teamIds.some((t) => canEditProcedureSettings(user, t))) items.push({ href: "/reglages", label: "Réglages" });
   if (canAdminister(user)) items.push({ href: "/administration", label: "Administration" });
   else if (canViewAuditLog(user)) items.push({ href: "/administration", label: "Équipe et journal" });
   return (

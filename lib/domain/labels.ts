@@ -235,6 +235,7 @@ export type BillableAct = keyof typeof BILLABLE_ACT_LABELS;
 
 /** Audit entries (issue 8 audit page): the action codes services write, in French. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "team.procedure_setting": "Réglage de la procédure modifié",
   "case.create": "Création du dossier",
   "landlord.create": "Création d'un bailleur",
   "hearing.claimed_debt.update": "Dette réclamée modifiée",
