@@ -175,3 +175,16 @@ describe("earlier acts of a case that reached the team at the assignation", () =
     expect(page.stages.find((s) => s.stage === "FORCE_PUBLIQUE_REQUEST")?.status).toBe("expected");
   });
 });
+
+describe("stored deadlines in words, for 'À faire' and the caseload (CPC 641-642)", () => {
+  it("says both dates for an act held back by a delay, one for a plain deadline", async () => {
+    const { storedDeadlineSentence } = await import("./wording");
+    expect(storedDeadlineSentence({ kind: "ASSIGNATION_POSSIBLE", on: d("2025-04-01"), expiresOn: d("2025-03-31"), ruleId: "commandement-delay" }, "Assignation possible", d("2025-03-01"))).toBe(
+      "Le délai du commandement de payer expire le 31 mars 2025 ; assignation possible à partir du 1er avril 2025",
+    );
+    expect(storedDeadlineSentence({ kind: "EXPULSION_POSSIBLE", on: d("2026-04-01"), expiresOn: d("2025-12-15") }, "Expulsion possible", d("2025-10-01"))).toBe(
+      "Le délai expire le 15 décembre 2025 ; expulsion possible à partir du 1er avril 2026 (trêve hivernale)",
+    );
+    expect(storedDeadlineSentence({ kind: "HEARING", on: d("2025-05-12"), expiresOn: null }, "Audience")).toBe("Audience : 12 mai 2025");
+  });
+});

@@ -79,6 +79,7 @@ export function storedDeadlineSentence(
 ): string {
   const act = POSSIBLE_ACT[d.kind];
   if (!act || !d.expiresOn) return `${label} : ${frenchDay(d.on)}`;
-  const ruleId = d.ruleId ?? (d.kind === "EXPULSION_POSSIBLE" ? "cql-delay" : d.kind === "CQL_POSSIBLE" ? "appeal-delay" : "commandement-delay");
-  return expiresThenPossible({ delay: delayName(ruleId), expiresOn: d.expiresOn, act, possibleFrom: d.on }, today);
+  // Without the rule (the caseload keeps only the kind), the delay is not named rather than guessed.
+  const delay = d.ruleId ? delayName(d.ruleId) : "délai";
+  return expiresThenPossible({ delay, expiresOn: d.expiresOn, act, possibleFrom: d.on }, today);
 }
