@@ -76,7 +76,8 @@ test.describe("Délai accordé par le juge de l'exécution", () => {
     await expect(eviction).toContainText("Possible depuis le 21 septembre 2025");
     await expect(stage(/^Décision du juge de l/)).toContainText("délai jusqu'au 20 septembre 2025 (3 mois à compter de la décision)");
     // Abbreviations are spelled out on first use, with <abbr title>.
-    await expect(section.locator("abbr[title='juge de l\\'exécution']").first()).toBeAttached();
+    await expect(stage(/transmis au préfet/)).toContainText("commandement de quitter les lieux (CQL) transmis au préfet");
+    await expect(section.locator('abbr[title="commandement de quitter les lieux"]').first()).toHaveText("CQL");
     await expectNoAxeViolations(page);
   });
 });
