@@ -186,7 +186,8 @@ function dsfAlerts(ctx: BeforeJudgmentContext, out: BeforeJudgment): void {
         overdue ? "DSF_INTERVIEW_OFFER_OVERDUE" : "DSF_INTERVIEW_OFFER_DUE",
         overdue ? "warning" : "info",
         "dsf-interview-offer",
-        `${overdue ? "Entretien DSF non proposé : la date limite était le" : "Proposer l'entretien DSF au plus tard le"} ${frenchDay(deadline)} (${settings.dsfInterviewWorkingDays} jours ouvrés après la saisine)`,
+        // Spelled out: the section's first use of the abbreviation would otherwise read "l'entretien diagnostic… (DSF)".
+        `${overdue ? "Entretien du diagnostic social et financier non proposé : la date limite était le" : "Proposer l'entretien du diagnostic social et financier au plus tard le"} ${frenchDay(deadline)} (${settings.dsfInterviewWorkingDays} jours ouvrés après la saisine)`,
       );
     }
   }
@@ -194,7 +195,7 @@ function dsfAlerts(ctx: BeforeJudgmentContext, out: BeforeJudgment): void {
     if (facts.dsfInterviewOfferedOn) {
       const second = dsfSecondOfferDate(facts.hearingOn);
       if (!isBeforeDay(second, today)) {
-        alert("DSF_SECOND_OFFER", "info", "dsf-second-offer", `Sans réponse du ménage le ${frenchDay(second)}, un second entretien DSF peut être proposé`);
+        alert("DSF_SECOND_OFFER", "info", "dsf-second-offer", `Sans réponse du ménage le ${frenchDay(second)}, un second entretien du diagnostic social et financier peut être proposé`);
       }
     }
     if (facts.dsfReferralOn) {
@@ -202,7 +203,7 @@ function dsfAlerts(ctx: BeforeJudgmentContext, out: BeforeJudgment): void {
         "DSF_TRANSMISSION_DUE",
         "info",
         "dsf-transmission",
-        `DSF à transmettre au juge et à la CCAPEX au plus tard le ${frenchDay(dsfTransmissionDeadline(facts.hearingOn, settings))}`,
+        `Diagnostic social et financier à transmettre au juge et à la CCAPEX au plus tard le ${frenchDay(dsfTransmissionDeadline(facts.hearingOn, settings))}`,
       );
     }
   }

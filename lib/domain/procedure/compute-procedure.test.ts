@@ -225,7 +225,7 @@ describe("computeProcedure: DSF (décret 2021-8, working days)", () => {
   it("dates the interview offer 15 working days after the referral, across Easter Monday 2026", () => {
     const result = computeProcedure({ dsfReferralOn: d("2026-04-02"), hearingOn: d("2026-06-12"), householdMet: true }, { today: d("2026-04-03") });
     expect(iso(result.dsfInterviewDeadlineOn)).toBe("2026-04-24");
-    expect(alert(result, "DSF_INTERVIEW_OFFER_DUE")?.message).toBe("Proposer l'entretien DSF au plus tard le 24 avril 2026 (15 jours ouvrés après la saisine)");
+    expect(alert(result, "DSF_INTERVIEW_OFFER_DUE")?.message).toBe("Proposer l'entretien du diagnostic social et financier au plus tard le 24 avril 2026 (15 jours ouvrés après la saisine)");
     expect(stage(result, "DSF")).toMatchObject({ status: "expected", latestDate: d("2026-04-24") });
   });
 
