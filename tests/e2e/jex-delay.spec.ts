@@ -28,7 +28,7 @@ test.describe("Délai accordé par le juge de l'exécution", () => {
     await page.getByLabel("Étape de la procédure").selectOption("ASSIGNATION");
     await page.getByLabel("Date de l'acte").fill("2024-09-02");
     await page.getByRole("button", { name: "Créer le dossier" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase());
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase(), { timeout: 20_000 });
 
     const section = page.getByRole("region", { name: "Procédure" });
     const stages = section.getByRole("list", { name: "Étapes de la procédure" });
@@ -42,7 +42,7 @@ test.describe("Délai accordé par le juge de l'exécution", () => {
       await section.getByLabel("Acte", { exact: true }).selectOption({ label: act });
       await fields(section);
       await section.getByRole("button", { name: "Enregistrer l'acte" }).click();
-      await expect(section.getByRole("status")).toContainText("enregistré");
+      await expect(section.getByRole("status")).toContainText("enregistré", { timeout: 20_000 });
     };
     await record("Audience", async (f) => {
       await f.getByLabel("Date", { exact: true }).fill("2024-11-15");

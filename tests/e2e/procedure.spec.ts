@@ -71,7 +71,7 @@ test.describe("Procédure", () => {
     // Ten days ago: 40 days before the hearing, two short of the 42.
     await section.getByLabel("Date", { exact: true }).fill(parisDay(-10));
     await section.getByRole("button", { name: "Enregistrer l'acte" }).click();
-    await expect(section.getByRole("status")).toHaveText("« Notification au préfet » enregistré. Les délais ont été recalculés.");
+    await expect(section.getByRole("status")).toHaveText("« Notification au préfet » enregistré. Les délais ont été recalculés.", { timeout: 20_000 });
     await expect(alerts).toContainText("Urgent : Notification au préfet tardive : 40 jours avant l'audience (minimum 42)");
     await expect(notification.first()).toContainText(`Le ${frenchLongDay(parisDay(-10))}`);
     await expect(notification.first()).toContainText(`Date limite avant l'audience : ${latest} (non respectée)`);
@@ -98,7 +98,7 @@ test.describe("Procédure", () => {
     await page.getByLabel("Date de l'acte").fill(parisDay(-5));
     await page.getByLabel("Date d'audience").fill(parisDay(50));
     await page.getByRole("button", { name: "Créer le dossier" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase());
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase(), { timeout: 20_000 });
 
     const section = page.getByRole("region", { name: "Procédure" });
     await section.getByRole("button", { name: "Enregistrer un acte" }).click();
