@@ -4,6 +4,7 @@ import { canViewAuditLog } from "@/lib/domain/permissions";
 import { canPrepareLetters } from "@/lib/domain/permissions";
 import { canImport } from "@/lib/domain/permissions";
 import { canViewPartners } from "@/lib/domain/permissions";
+import { canEditProcedureSettings } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/server/session";
 
 // Pages hold personal data: never cached, always rendered for the signed-in user.
@@ -23,6 +24,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (user.teamIds.some((t) => canViewPartners(user, t))) items.push({ href: "/partenaires", label: "Partenaires" });
   if (canViewIndicators(user)) items.push({ href: "/indicateurs", label: "Indicateurs" });
   if (user.teamIds.some((t) => canViewBilling(user, t))) items.push({ href: "/facturation", label: "Facturation" });
+  if (user.teamIds.some((t) => canEditProcedureSettings(user, t))) items.push({ href: "/reglages", label: "Réglages" });
   if (canAdminister(user)) items.push({ href: "/administration", label: "Administration" });
   else if (canViewAuditLog(user)) items.push({ href: "/administration", label: "Équipe et journal" });
 

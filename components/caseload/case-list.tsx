@@ -30,6 +30,8 @@ export function CaseList({ rows, emptyText = "Aucun dossier ne correspond." }: {
             <p className="text-sm font-medium text-slate-900">
               Prochaine échéance : {DEADLINE_KIND_LABELS[r.nextDeadlineKind]}, le{" "}
               <time dateTime={r.nextDeadlineOn.toISOString().slice(0, 10)}>{formatDay(r.nextDeadlineOn)}</time>
+              {/* Issue 13: the delay's expiry and the first day the act is possible (CPC 641-642). */}
+              {r.nextDeadlineTwoDates ? <span className="block font-normal">{r.nextDeadlineTwoDates}</span> : null}
             </p>
           ) : null}
         </li>

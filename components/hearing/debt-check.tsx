@@ -6,6 +6,8 @@ import { formatCents } from "@/lib/utils/money";
 export function DebtCheckSummary({ claimed, computedCents, hasLedger, check }: { claimed: { cents: number; on: Date | null } | null; computedCents: number; hasLedger: boolean; check: DebtCheck | null }) {
   const described = check ? describeDebtCheck(check) : null;
   const tone = !check ? "border-slate-300 bg-slate-50" : check.status === "MATCHES" ? "border-emerald-700 bg-emerald-50" : "border-amber-700 bg-amber-50";
+  // Issue 13: a ledger that does not cover the claim's months gives no computed debt to compare.
+  const notCovered = check?.status === "NOT_COVERED";
   return (
     <div className={`rounded-md border p-3 ${tone}`}>
       <p className="text-lg">
@@ -14,7 +16,7 @@ export function DebtCheckSummary({ claimed, computedCents, hasLedger, check }: {
         </span>
         <span className="hidden sm:inline"> · </span>
         <span className="block sm:inline">
-          Dette calculée : <strong>{hasLedger ? formatCents(computedCents) : "aucun mois saisi"}</strong>
+          Dette calculée : <strong>{!hasLedger ? "aucun mois saisi" : notCovered ? "relevé incomplet" : formatCents(computedCents)}</strong>
         </span>
         {described ? (
           <>
@@ -26,7 +28,16 @@ export function DebtCheckSummary({ claimed, computedCents, hasLedger, check }: {
         ) : null}
       </p>
       {claimed?.on ? <p className="text-sm text-slate-700">Dette réclamée arrêtée au {formatDay(claimed.on)}.</p> : null}
-      {described ? <p className="mt-1">{described.sentence}</p> : null}
+      {described ? (
+        <p className="mt-1" role={notCovered ? "status" : undefined}>
+          {described.sentence}
+        </p>
+      ) : null}
+      {check?.monthsAfterClaim ? (
+        <p className="mt-1 text-sm text-slate-700">
+          {check.monthsAfterClaim} mois du relevé postérieur{check.monthsAfterClaim > 1 ? "s" : ""} à la date d&apos;arrêté non compté{check.monthsAfterClaim > 1 ? "s" : ""} dans la comparaison.
+        </p>
+      ) : null}
       {!check && claimed && !hasLedger ? <p className="mt-1">Saisissez le relevé des loyers ci-dessous pour vérifier la dette réclamée.</p> : null}
     </div>
   );

@@ -34,6 +34,7 @@ export function RepaymentSimulator({ caseId, values, errors, prefilledFrom }: Re
       ) : null}
       {prefilledFrom ? <p className="text-sm text-slate-700">Valeurs proposées {prefilledFrom} : vérifiez-les avec le ménage.</p> : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        {field("dette", "Dette à apurer confirmée (€)", { required: true, inputMode: "decimal", hint: "La dette retenue par la ou le juriste : la valeur proposée vient du relevé ou de la dette réclamée, corrigez-la si besoin." })}
         {field("ressources", "Ressources mensuelles du ménage (€)", { required: true, inputMode: "decimal", hint: "Salaires, allocations… hors aide au logement versée au bailleur" })}
         {field("personnes", "Nombre de personnes au foyer", { required: true, inputMode: "numeric", type: "number", min: 1, max: 20 })}
         {field("charges", "Charges mensuelles hors loyer (€)", { inputMode: "decimal", hint: "Énergie, assurance, transport, crédits…" })}

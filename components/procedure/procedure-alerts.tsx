@@ -1,4 +1,5 @@
 import type { AlertSeverity, ProcedureAlert } from "@/lib/domain/procedure/compute-procedure";
+import { abbrText, type AbbrSeen } from "./abbr-text";
 import { LegalBasis } from "./legal-basis";
 
 const ORDER: Record<AlertSeverity, number> = { danger: 0, warning: 1, info: 2 };
@@ -11,7 +12,7 @@ const STYLE: Record<AlertSeverity, { word: string; box: string }> = {
 };
 
 /** The procedure's alerts, most serious first, each with the rule it comes from. */
-export function ProcedureAlerts({ alerts }: { alerts: ProcedureAlert[] }) {
+export function ProcedureAlerts({ alerts, seen, showVerify }: { alerts: ProcedureAlert[]; seen: AbbrSeen; showVerify: boolean }) {
   if (alerts.length === 0) return null;
   const sorted = [...alerts].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   return (
@@ -23,9 +24,10 @@ export function ProcedureAlerts({ alerts }: { alerts: ProcedureAlert[] }) {
         {sorted.map((alert, i) => (
           <li key={`${alert.code}-${i}`} className={`rounded-md border-l-4 border p-3 ${STYLE[alert.severity].box}`}>
             <p>
-              <span className="font-bold">{STYLE[alert.severity].word} :</span> {alert.message}
+              <span className="font-bold">{alert.audience === "jurist" ? "Pour la ou le juriste" : STYLE[alert.severity].word} :</span>{" "}
+              {abbrText(alert.message, seen)}
             </p>
-            <LegalBasis ruleIds={[alert.ruleId]} />
+            <LegalBasis ruleIds={[alert.ruleId]} showVerify={showVerify} />
           </li>
         ))}
       </ul>

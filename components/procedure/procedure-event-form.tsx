@@ -11,6 +11,9 @@ import { PROCEDURE_STAGE_LABELS, type ProcedureStage } from "@/lib/domain/labels
 import type { ActionState } from "@/lib/validation/action-state";
 import { JUDGMENT_DECISION_LABELS } from "@/lib/domain/labels";
 import { stageFields } from "@/lib/validation/procedure";
+import { jexDelayEnd } from "@/lib/domain/procedure/jex";
+import { frenchDay } from "@/lib/domain/procedure/calendar";
+import { parseCalendarDate } from "@/lib/utils/dates";
 
 const INITIAL: ActionState = { status: "idle" };
 
@@ -60,6 +63,8 @@ export function ProcedureEventForm({ caseId, version, stages, onDone, onCancel }
   const v = (name: string) => valueAt(failed?.values, name);
   const err = (name: string) => failed?.fieldErrors[name];
   const [stage, setStage] = useState<ProcedureStage | "">("");
+  // The JEX decision's end, computed as the jurist types (CPCE L412-4: months from the decision).
+  const [jex, setJex] = useState<{ date: string; months: string; until: string }>({ date: "", months: "", until: "" });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const show = stageFields(stage || undefined);
 
@@ -97,9 +102,10 @@ export function ProcedureEventForm({ caseId, version, stages, onDone, onCancel }
 
         <TextField
           name="date"
-          label="Date"
+          label={stage === "JEX_DELAY" ? "Date de la décision" : "Date"}
           type="date"
           required
+          onChange={(e) => setJex((j) => ({ ...j, date: e.target.value }))}
           defaultValue={v("date")}
           errors={err("date")}
           hint={stage === "HEARING" ? "Une audience à venir peut être enregistrée dès que sa date est connue." : "Date de l'acte, aujourd'hui au plus tard."}
@@ -131,18 +137,26 @@ export function ProcedureEventForm({ caseId, version, stages, onDone, onCancel }
         ) : null}
 
         {show.delayMonths ? (
-          <TextField
-            name="delayMonths"
-            label="Délai accordé (en mois)"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={12}
-            required
-            hint="De 1 à 12 mois (CPCE L412-4)."
-            defaultValue={v("delayMonths")}
-            errors={err("delayMonths")}
-          />
+          <fieldset className="flex flex-col gap-3 rounded-md border border-slate-300 p-3" onChange={(e) => {
+            const t = e.target as unknown as HTMLInputElement;
+            if (t.name === "delayMonths" || t.name === "delayUntil") setJex((j) => ({ ...j, [t.name === "delayMonths" ? "months" : "until"]: t.value }));
+          }}>
+            <legend className="px-1 font-medium text-slate-900">Fin du délai accordé par le juge de l&apos;exécution</legend>
+            <p className="text-sm text-slate-800">Indiquez la date de fin fixée par la décision, ou le nombre de mois à compter de la décision (1 à 12 mois, CPCE L412-4).</p>
+            <TextField name="delayUntil" label="Délai accordé jusqu'au" type="date" defaultValue={v("delayUntil")} errors={err("delayUntil")} />
+            <TextField
+              name="delayMonths"
+              label="Ou : délai en mois à compter de la décision"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={12}
+              hint="De 1 à 12 mois."
+              defaultValue={v("delayMonths")}
+              errors={err("delayMonths")}
+            />
+            <JexEndPreview date={jex.date} months={jex.months} until={jex.until} />
+          </fieldset>
         ) : null}
 
         <TextAreaField name="procedureNote" label="Remarque (facultatif)" defaultValue={v("procedureNote")} errors={err("procedureNote")} />
@@ -155,5 +169,17 @@ export function ProcedureEventForm({ caseId, version, stages, onDone, onCancel }
         </div>
       </form>
     </section>
+  );
+}
+
+/** "Fin du délai : 20 septembre 2025 ; expulsion possible au plus tôt le lendemain", once the decision's date and the months are typed. */
+function JexEndPreview({ date, months, until }: { date: string; months: string; until: string }) {
+  const decidedOn = parseCalendarDate(date);
+  const n = months.trim() === "" ? null : Number(months);
+  const end = decidedOn ? jexDelayEnd({ decidedOn, months: n, until: parseCalendarDate(until) }) : null;
+  return (
+    <p aria-live="polite" className="text-sm font-medium text-slate-900">
+      {end?.ok ? `Fin du délai : ${frenchDay(end.endsOn)} (le ménage est protégé jusqu'à la fin de ce jour).` : null}
+    </p>
   );
 }

@@ -50,6 +50,8 @@ export function ProcedureDeadlinesSection({
               <p className="font-semibold">
                 <time dateTime={toIsoDay(item.on)}>{formatDay(item.on)}</time> ({inDays(item.daysLeft)}) : {DEADLINE_KIND_LABELS[item.kind]}
               </p>
+              {/* Issue 13: the delay's expiry and the first day the act is possible (CPC 641-642). */}
+              {item.twoDates ? <p>{item.twoDates}</p> : null}
               <p>
                 <Link href={`/dossiers/${item.caseId}`} className="font-medium text-blue-800 underline underline-offset-4">
                   {item.tenantName}

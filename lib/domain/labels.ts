@@ -24,7 +24,8 @@ export const PROCEDURE_STAGE_LABELS = {
   JUDGMENT_SERVED: "Signification du jugement",
   COMMANDEMENT_QUITTER_LIEUX: "Commandement de quitter les lieux",
   CQL_REFERRED_TO_PREFET: "CQL transmis au préfet",
-  JEX_DELAY: "Délai accordé par le JEX",
+  JEX_REFERRAL: "Juge de l'exécution saisi (demande de délais)",
+  JEX_DELAY: "Décision du juge de l'exécution (délai accordé)",
   FORCE_PUBLIQUE_REQUEST: "Demande de concours de la force publique",
   FORCE_PUBLIQUE_GRANTED: "Concours de la force publique accordé",
   EVICTION: "Expulsion",
@@ -249,6 +250,7 @@ export type BillableAct = keyof typeof BILLABLE_ACT_LABELS;
 
 /** Audit entries (issue 8 audit page): the action codes services write, in French. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "team.procedure_setting": "Réglage de la procédure modifié",
   "case.create": "Création du dossier",
   "landlord.create": "Création d'un bailleur",
   "hearing.claimed_debt.update": "Dette réclamée modifiée",

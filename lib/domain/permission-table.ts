@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "letters.prepare": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team", ADMIN: "team" },
   "letters.record": { SOCIAL_WORKER: "team", JURIST: "team", COORDINATOR: "team" },
   "letterTemplates.edit": { COORDINATOR: "team", ADMIN: "team" },
+  /** The procedure's team settings: "(à vérifier)" interpretations and CCAPEX thresholds (issue 13). */
+  "procedureSettings.edit": { JURIST: "team", COORDINATOR: "team" },
   /** Aggregate indicators, never a person: the funder viewer's whole view. */
   "indicators.read": { COORDINATOR: "any-team", ADMIN: "any-team", FUNDER_VIEWER: "any-team" },
   /** The period's case list (numbers, dates, codes): the dashboard's readers who may also read the cases. */

@@ -110,6 +110,11 @@ export function canEditLetterTemplates(actor: Actor, teamId: string): boolean {
   return can(actor, "letterTemplates.edit", teamId);
 }
 
+/** Issue 13: jurists and coordinators set the team's procedure settings. */
+export function canEditProcedureSettings(actor: Actor, teamId: string): boolean {
+  return can(actor, "procedureSettings.edit", teamId);
+}
+
 /**
  * Accounts (issue 8 "an admin manages teams and users"). An administrator
  * manages the accounts of the teams they belong to, and accounts not yet in

@@ -105,6 +105,8 @@ export const simulationQuerySchema = z
         .max(20, "Le ménage ne peut pas compter plus de 20 personnes."),
     ),
     charges: zeroIfAbsent(optionalEuros("Les charges mensuelles", MONTHLY_MAX)),
+    /** Issue 13: the debt the jurist confirms (the page proposes the ledger's or the claim's). */
+    dette: optionalEuros("La dette à apurer", 10_000_000_00),
     duree: z.preprocess(
       emptyToUndefined,
       z.coerce
@@ -115,10 +117,16 @@ export const simulationQuerySchema = z
         .optional(),
     ),
   })
-  .transform((v) => ({ monthlyResourcesCents: v.ressources, householdSize: v.personnes, monthlyChargesCents: v.charges, desiredMonths: v.duree }));
+  .transform((v) => ({
+    monthlyResourcesCents: v.ressources,
+    householdSize: v.personnes,
+    monthlyChargesCents: v.charges,
+    desiredMonths: v.duree,
+    confirmedDebtCents: v.dette,
+  }));
 export type SimulationQuery = z.output<typeof simulationQuerySchema>;
 
-export const SIMULATION_FIELDS = ["ressources", "personnes", "charges", "duree"] as const;
+export const SIMULATION_FIELDS = ["dette", "ressources", "personnes", "charges", "duree"] as const;
 export type SimulationField = (typeof SIMULATION_FIELDS)[number];
 
 /** The simulator's fields from a page's or a route's search parameters: strings only, first value. */

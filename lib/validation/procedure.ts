@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { codes, JUDGMENT_DECISION_LABELS, PROCEDURE_STAGE_LABELS, type ProcedureStage } from "@/lib/domain/labels";
-import { optionalText, requiredDate } from "./fields";
+import { jexDelayEnd } from "@/lib/domain/procedure/jex";
+import { formatDay } from "@/lib/utils/dates";
+import { optionalDate, optionalText, requiredDate } from "./fields";
 
 /**
  * Recording one act of the eviction procedure on a case (issue 4). One form for
  * every stage; the fields that only make sense for some stages are kept only
  * for them (reference and court for the assignation and the hearing, presence
- * for the hearing, the decision for the judgment, the months for a JEX delay).
+ * for the hearing, the decision for the judgment, the end of a JEX delay).
  */
 
 
@@ -29,7 +31,9 @@ export const STAGE_REQUIRES: Readonly<Partial<Record<ProcedureStage, ProcedureSt
   JUDGMENT_SERVED: "JUDGMENT",
   COMMANDEMENT_QUITTER_LIEUX: "JUDGMENT",
   CQL_REFERRED_TO_PREFET: "COMMANDEMENT_QUITTER_LIEUX",
-  JEX_DELAY: "COMMANDEMENT_QUITTER_LIEUX",
+  // CPCE L412-3: the JEX may grant delays once the expulsion is ordered, before or after the CQL.
+  JEX_REFERRAL: "JUDGMENT",
+  JEX_DELAY: "JUDGMENT",
   FORCE_PUBLIQUE_REQUEST: "COMMANDEMENT_QUITTER_LIEUX",
   FORCE_PUBLIQUE_GRANTED: "FORCE_PUBLIQUE_REQUEST",
   EVICTION: "COMMANDEMENT_QUITTER_LIEUX",
@@ -84,13 +88,28 @@ export const procedureEventSchema = z
         .max(12, "Le juge de l'exécution accorde de 1 à 12 mois (CPCE L412-4).")
         .optional(),
     ),
+    /** JEX decision: "jusqu'au …", the other way to give the end of the delay. */
+    delayUntil: optionalDate("La date de fin du délai"),
     // Not "note": the outreach form on the same page has one, and field ids derive from names.
     procedureNote: optionalText("La remarque", 2000),
   })
   .superRefine((v, ctx) => {
     if (v.stage === "JUDGMENT" && !v.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "Choisissez la décision du juge." });
-    if (v.stage === "JEX_DELAY" && v.delayMonths === undefined) {
-      ctx.addIssue({ code: "custom", path: ["delayMonths"], message: "Indiquez le délai accordé, de 1 à 12 mois." });
+    if (v.stage === "JEX_DELAY") {
+      // Issue 13: a JEX decision without a usable end is refused, never recorded as if it granted nothing.
+      const months = typeof v.delayMonths === "number" ? v.delayMonths : undefined;
+      const until = v.delayUntil instanceof Date ? v.delayUntil : undefined;
+      const date = v.date instanceof Date ? v.date : undefined;
+      if (months === undefined && until === undefined && v.delayMonths === undefined && v.delayUntil === undefined) {
+        const message = "Indiquez la fin du délai accordé : une date (« jusqu'au … ») ou un nombre de mois à compter de la décision (1 à 12).";
+        ctx.addIssue({ code: "custom", path: ["delayUntil"], message });
+        ctx.addIssue({ code: "custom", path: ["delayMonths"], message });
+      } else if (months !== undefined && until !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["delayUntil"], message: "Indiquez soit une date de fin, soit un nombre de mois, pas les deux." });
+      } else if (date && until) {
+        const end = jexDelayEnd({ decidedOn: date, until });
+        if (!end.ok) ctx.addIssue({ code: "custom", path: ["delayUntil"], message: `La fin du délai doit être postérieure à la décision du ${formatDay(date)}.` });
+      }
     }
     // Runs even when another field failed, so that every error shows at once
     // (the values it reads are then either parsed or the raw, already reported ones).
@@ -107,8 +126,15 @@ export const procedureEventSchema = z
     juristPresent: v.stage === "HEARING" ? v.juristPresent : undefined,
     decision: v.stage === "JUDGMENT" ? v.decision : undefined,
     delayMonths: v.stage === "JEX_DELAY" ? v.delayMonths : undefined,
+    delayEndsOn: v.stage === "JEX_DELAY" ? jexEnd(v.date, v.delayMonths, v.delayUntil) : undefined,
     note: v.procedureNote,
   }));
+
+/** The end of the JEX delay as entered (the refinement above has refused every unusable combination). */
+function jexEnd(decidedOn: Date, months: number | undefined, until: Date | undefined): Date | undefined {
+  const end = jexDelayEnd({ decidedOn, months: months ?? null, until: until ?? null });
+  return end.ok ? end.endsOn : undefined;
+}
 
 export type ProcedureEventInput = z.output<typeof procedureEventSchema>;
 

@@ -15,7 +15,7 @@ function frenchLongDay(iso: string): string {
 
 test.describe("Procédure", () => {
   test("a jurist records the préfet's notification, is told it came too late, and sees the deadlines recomputed @phone", async ({ page, loginAs }, testInfo) => {
-    test.setTimeout(90_000); // four accessibility scans of a long page, three server round trips
+    test.setTimeout(150_000); // four accessibility scans of a long page, three server round trips (slow on a loaded CI machine)
     const surname = `Procédure-${testInfo.project.name}-${Date.now().toString(36)}`;
     const hearing = parisDay(30);
     await loginAs("juriste");
@@ -72,7 +72,7 @@ test.describe("Procédure", () => {
     // Ten days ago: 40 days before the hearing, two short of the 42.
     await section.getByLabel("Date", { exact: true }).fill(parisDay(-10));
     await section.getByRole("button", { name: "Enregistrer l'acte" }).click();
-    await expect(section.getByRole("status")).toHaveText("« Notification au préfet » enregistré. Les délais ont été recalculés.");
+    await expect(section.getByRole("status")).toHaveText("« Notification au préfet » enregistré. Les délais ont été recalculés.", { timeout: 20_000 });
     await expect(alerts).toContainText("Urgent : Notification au préfet tardive : 40 jours avant l'audience (minimum 42)");
     await expect(notification.first()).toContainText(`Le ${frenchLongDay(parisDay(-10))}`);
     await expect(notification.first()).toContainText(`Date limite avant l'audience : ${latest} (non respectée)`);
@@ -81,6 +81,7 @@ test.describe("Procédure", () => {
   });
 
   test("a jurist records the préfet's referral for the DSF; 'À faire' and the caseload show the deadlines it sets", async ({ page, loginAs }) => {
+    test.setTimeout(120_000); // three pages scanned, the creation and the recording each recompute the case's deadlines
     const surname = `Échéances-${Date.now().toString(36)}`;
     await loginAs("juriste");
 
@@ -98,7 +99,7 @@ test.describe("Procédure", () => {
     await page.getByLabel("Date de l'acte").fill(parisDay(-5));
     await page.getByLabel("Date d'audience").fill(parisDay(50));
     await page.getByRole("button", { name: "Créer le dossier" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase());
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(surname.toUpperCase(), { timeout: 20_000 });
 
     const section = page.getByRole("region", { name: "Procédure" });
     await section.getByRole("button", { name: "Enregistrer un acte" }).click();
@@ -108,7 +109,7 @@ test.describe("Procédure", () => {
     await section.getByLabel("Date", { exact: true }).fill(parisDay(0));
     await section.getByRole("button", { name: "Enregistrer l'acte" }).click();
     await expect(section.getByRole("status")).toContainText("enregistré");
-    await expect(section.getByRole("list", { name: "Alertes" })).toContainText("Proposer l'entretien DSF au plus tard le");
+    await expect(section.getByRole("list", { name: "Alertes" })).toContainText("Proposer l'entretien du diagnostic social et financier au plus tard le");
 
     // "À faire": the team's deadlines within 30 days, soonest first.
     await page.goto("/a-faire?vue=equipe&horizon=30");

@@ -36,6 +36,8 @@ async function setup() {
     chargesCents: 50_00,
     household: { tenant: { firstName: "Gaëlle", lastName: "Lefèvre" }, children: 1 },
   });
+  // The landlord's claim is "arrêtée au 31/05/2026": the ledger below covers January to May (issue 13).
+  await db.case.update({ where: { id: c.id }, data: { debtOn: new Date("2026-05-31T00:00:00Z") } });
   return {
     team,
     c,
@@ -78,6 +80,11 @@ describe("hearing file", () => {
     const file = (await getHearingFile(db, jurist, c.id, NOW))!;
     expect(file.ledger.rows.map((r) => r.runningBalanceCents)).toEqual([618_00, 1236_00, 1654_00, 2272_00, 2890_00]);
     expect(file.debtCheck).toEqual({ claimedDebtCents: 3250_00, computedDebtCents: 2890_00, differenceCents: 360_00, status: "CLAIM_TOO_HIGH" });
+    // The simulator is proposed the ledger's debt, and repays the one the jurist confirms.
+    const confirmed = parseSimulation({ dette: "2 500", ressources: "2 400", personnes: "3", charges: "380", duree: "24" });
+    expect(confirmed?.ok && confirmed.value.confirmedDebtCents).toBe(2500_00);
+    const plan = simulateForHearingFile(file, confirmed!.ok ? confirmed!.value : (undefined as never))!;
+    expect(plan.input.debtCents).toBe(2500_00);
     expect(file.debtToRepay).toEqual({ debtCents: 2890_00, source: "LEDGER" });
     expect(file.currentRentCents).toBe(618_00);
     expect(file.household.displayName).toBe("Gaëlle LEFÈVRE");
@@ -206,6 +213,23 @@ describe("hearing file", () => {
     expect(after).toMatchObject({ debtCents: 3400_50, version: c.version + 1 });
     expect(after.debtOn?.toISOString().slice(0, 10)).toBe("2026-05-31");
     expect(await db.auditLog.count({ where: { caseId: c.id, action: "hearing.claimed_debt.update" } })).toBe(1);
+  });
+
+  it("a ledger covering September–November against a debt arrêtée au 22/06: the coverage message, not a difference (issue 13)", async () => {
+    const { c, jurist } = await setup();
+    await saveClaimedDebt(db, jurist, claimedDebtSchema.parse({ caseId: c.id, version: String(c.version), claimedDebt: "2 000", claimedOn: "2025-06-22" }), NOW);
+    for (const month of ["2025-09", "2025-10", "2025-11"]) await saveLedgerLine(db, jurist, line(c.id, month, "0"), NOW);
+
+    const file = (await getHearingFile(db, jurist, c.id, NOW))!;
+    expect(file.debtCheck?.status).toBe("NOT_COVERED");
+    expect(file.debtCheck?.monthsAfterClaim).toBe(3);
+    // The proposal falls back on the claim: the ledger's total is not a debt for the claimed period.
+    expect(file.debtToRepay).toEqual({ debtCents: 2000_00, source: "CLAIM" });
+    const bytes = await renderHearingFilePdf(file, null, NOW);
+    const content = norm((await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text);
+    expect(content).toContain("Le relevé ne couvre pas les mois de juin 2025 et des mois précédents : la comparaison n'est pas possible.");
+    expect(content).not.toContain("en faveur du");
+    expect(content).toContain("Relevé incomplet pour la période réclamée");
   });
 
   it("prints a PDF a judge can read: the household, the debt check, the ledger, the plan and the requests", async () => {

@@ -67,6 +67,7 @@ describe("recordProcedureEvent", () => {
       [{ stage: "JUDGMENT_SERVED", date: "2026-01-20" }, "JUDGMENT_SERVED", "2025-11-04"],
       [{ stage: "COMMANDEMENT_QUITTER_LIEUX", date: "2026-03-02" }, "COMMANDEMENT_QUITTER_LIEUX", "2025-11-04"],
       [{ stage: "CQL_REFERRED_TO_PREFET", date: "2026-03-03" }, "COMMANDEMENT_QUITTER_LIEUX", "2025-11-04"],
+      [{ stage: "JEX_REFERRAL", date: "2026-03-20" }, "COMMANDEMENT_QUITTER_LIEUX", "2025-11-04"],
       [{ stage: "JEX_DELAY", date: "2026-04-01", delayMonths: "3" }, "COMMANDEMENT_QUITTER_LIEUX", "2025-11-04"],
       [{ stage: "FORCE_PUBLIQUE_REQUEST", date: "2026-08-10" }, "FORCE_PUBLIQUE_REQUEST", "2025-11-04"],
       [{ stage: "FORCE_PUBLIQUE_GRANTED", date: "2026-09-15" }, "FORCE_PUBLIQUE_GRANTED", "2025-11-04"],
@@ -85,7 +86,8 @@ describe("recordProcedureEvent", () => {
     const rows = await db.procedureEvent.findMany({ where: { caseId: c.id }, orderBy: { date: "asc" } });
     expect(rows.find((e) => e.stage === "HEARING")).toMatchObject({ householdPresent: true, juristPresent: false, reference: null, createdById: jurist.id });
     expect(rows.find((e) => e.stage === "JUDGMENT")).toMatchObject({ decision: "LEASE_TERMINATED", householdPresent: null });
-    expect(rows.find((e) => e.stage === "JEX_DELAY")).toMatchObject({ delayMonths: 3 });
+    // Issue 13: a JEX decision in months is stored with its end (decision + 3 months, CPCE L412-4).
+    expect(rows.find((e) => e.stage === "JEX_DELAY")).toMatchObject({ delayMonths: 3, delayEndsOn: new Date("2026-07-01T00:00:00Z") });
     expect(rows.find((e) => e.stage === "COMMANDEMENT_DE_PAYER")).toMatchObject({ note: "Remis à la gardienne." });
 
     const audit = await db.auditLog.findMany({ where: { caseId: c.id, entity: "ProcedureEvent" }, orderBy: { at: "asc" } });
@@ -136,7 +138,15 @@ describe("recordProcedureEvent", () => {
       return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     };
     expect(messages({ stage: "JEX_DELAY", date: "2026-11-20", delayMonths: "13" })).toEqual(["delayMonths: Le juge de l'exécution accorde de 1 à 12 mois (CPCE L412-4)."]);
-    expect(messages({ stage: "JEX_DELAY", date: "2026-11-20" })).toEqual(["delayMonths: Indiquez le délai accordé, de 1 à 12 mois."]);
+    // Issue 13: refused in French without a usable end, never silently recorded.
+    const noEnd = "Indiquez la fin du délai accordé : une date (« jusqu'au … ») ou un nombre de mois à compter de la décision (1 à 12).";
+    expect(messages({ stage: "JEX_DELAY", date: "2026-11-20" })).toEqual([`delayUntil: ${noEnd}`, `delayMonths: ${noEnd}`]);
+    expect(messages({ stage: "JEX_DELAY", date: "2026-11-20", delayUntil: "2026-11-20" })).toEqual(["delayUntil: La fin du délai doit être postérieure à la décision du 20/11/2026."]);
+    expect(messages({ stage: "JEX_DELAY", date: "2026-11-20", delayUntil: "2027-01-20", delayMonths: "2" })).toEqual([
+      "delayUntil: Indiquez soit une date de fin, soit un nombre de mois, pas les deux.",
+    ]);
+    const until = parsed({ stage: "JEX_DELAY", date: "2026-11-20", delayUntil: "2027-02-15" });
+    expect(until.success && until.data).toMatchObject({ delayMonths: undefined, delayEndsOn: new Date("2027-02-15T00:00:00Z") });
     expect(messages({ stage: "JUDGMENT", date: "" })).toEqual(["date: La date est obligatoire.", "decision: Choisissez la décision du juge."]);
     expect(messages({ date: "2026-11-20" })).toEqual(["stage: Choisissez l'acte à enregistrer."]);
     const dropped = parsed({ stage: "PREFET_NOTIFICATION", date: "2026-11-20", reference: "RG 1", decision: "OTHER", householdPresent: "yes", delayMonths: "2" });
@@ -236,7 +246,11 @@ describe("recordProcedureEvent", () => {
     expect(computation.stages.find((s) => s.stage === "EVICTION")).toMatchObject({ status: "expected" });
     expect(iso(computation.stages.find((s) => s.stage === "EVICTION")!.earliestDate)).toBe("2026-04-01");
     const expulsion = computation.alerts.find((a) => a.code === "EXPULSION_POSSIBLE_FROM");
-    expect(expulsion).toMatchObject({ message: "Expulsion possible à partir du 1er avril 2026", ruleId: "winter-truce" });
+    expect(expulsion).toMatchObject({
+      message:
+        "Le délai de 2 mois après le commandement de quitter les lieux a expiré le 15 novembre 2025 ; expulsion possible à partir du 1er avril 2026 (trêve hivernale)",
+      ruleId: "winter-truce",
+    });
     expect(computation.alerts.map((a) => a.code)).toContain("WINTER_TRUCE_IN_PROGRESS");
   });
 });

@@ -94,3 +94,32 @@ describe("describeDebtCheck", () => {
     expect(describeDebtCheck(checkClaimedDebt(LEDGER, 2890_00))).toEqual({ difference: "aucun", sentence: "La dette réclamée correspond au relevé des loyers." });
   });
 });
+
+describe("checkClaimedDebt against the claim's 'arrêtée au' date (issue 13)", () => {
+  const month = (iso: string, paid = 0): LedgerLine => ({ month: new Date(`${iso}-01T00:00:00Z`), rentDueCents: 650_00, chargesDueCents: 50_00, paidCents: paid, housingBenefitCents: 82_00 });
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+  it("a ledger covering September–November against a debt arrêtée au 22/06: the coverage message, not a difference", () => {
+    const check = checkClaimedDebt([month("2025-09"), month("2025-10"), month("2025-11")], 2000_00, day("2025-06-22"));
+    expect(check.status).toBe("NOT_COVERED");
+    expect(check.monthsAfterClaim).toBe(3);
+    const described = describeDebtCheck(check);
+    expect(described.sentence).toMatch(/^Le relevé ne couvre pas les mois de juin 2025 et des mois précédents : la comparaison n'est pas possible\./);
+    expect(described.difference).toBe("comparaison impossible");
+    expect(described.sentence).not.toMatch(/faveur/);
+  });
+
+  it("uses only the months up to the claim's date", () => {
+    const check = checkClaimedDebt([month("2026-01"), month("2026-02"), month("2026-03")], 1236_00, day("2026-02-15"));
+    expect(check).toMatchObject({ status: "MATCHES", computedDebtCents: 1236_00, monthsAfterClaim: 1 });
+  });
+
+  it("names the months missing between the ledger and the claim's date, or within it", () => {
+    const stops = describeDebtCheck(checkClaimedDebt([month("2026-01"), month("2026-02")], 2000_00, day("2026-04-30")));
+    expect(stops.sentence).toMatch(/^Le relevé ne couvre pas les mois de mars 2026 et avril 2026 :/);
+    const gap = describeDebtCheck(checkClaimedDebt([month("2026-01"), month("2026-03")], 2000_00, day("2026-03-31")));
+    expect(gap.sentence).toMatch(/^Le relevé ne couvre pas les mois de février 2026 :/);
+    const elision = describeDebtCheck(checkClaimedDebt([month("2026-03")], 2000_00, day("2026-04-02")));
+    expect(elision.sentence).toMatch(/^Le relevé ne couvre pas les mois d'avril 2026 :/);
+  });
+});

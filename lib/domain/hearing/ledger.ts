@@ -1,5 +1,5 @@
 import { formatCents } from "@/lib/utils/money";
-import { addMonths, monthKey, monthsBetween } from "./month";
+import { addMonths, formatMonth, monthKey, monthsBetween, monthStart } from "./month";
 
 /**
  * The rent ledger of the hearing file (issue 4): month by month, what the
@@ -90,36 +90,80 @@ function missingMonths(sorted: readonly LedgerLine[]): Date[] {
   return missing;
 }
 
-export type DebtCheckStatus = "MATCHES" | "CLAIM_TOO_HIGH" | "CLAIM_TOO_LOW";
+export type DebtCheckStatus = "MATCHES" | "CLAIM_TOO_HIGH" | "CLAIM_TOO_LOW" | "NOT_COVERED";
 
 export interface DebtCheck {
   claimedDebtCents: number;
+  /** The debt the ledger shows up to the claim's "arrêtée au" month (every month when the claim has no date). */
   computedDebtCents: number;
   /** Claimed − computed: positive when the landlord claims more than the ledger shows (in the tenant's favour). */
   differenceCents: number;
   status: DebtCheckStatus;
+  /** NOT_COVERED: the months up to the claim's date the ledger lacks, oldest first. */
+  uncoveredMonths?: Date[];
+  /** NOT_COVERED with no ledger month up to the claim's date: the months before the first uncovered one are lacking too. */
+  uncoveredIncludesEarlier?: boolean;
+  /** Ledger months after the claim's date, left out of the comparison. */
+  monthsAfterClaim?: number;
 }
 
 /**
- * Compares the debt the landlord claims with the debt the ledger shows. The
- * housing benefit paid to the landlord counts as paid: the landlord received it.
+ * Compares the debt the landlord claims with the debt the ledger shows
+ * (issue 13): only the ledger months up to the claim's "arrêtée au" month
+ * count, and when the ledger does not cover every month up to that date
+ * (a gap, or it stops before, or starts after), the comparison is refused
+ * (NOT_COVERED) rather than printed as a false difference. The housing
+ * benefit paid to the landlord counts as paid: the landlord received it.
  * Cents are exact, so only an equal amount matches.
  */
-export function checkClaimedDebt(lines: readonly LedgerLine[], claimedCents: number): DebtCheck {
-  const computedDebtCents = lines.reduce((sum, line) => sum + dueOf(line) - creditedOf(line), 0);
+export function checkClaimedDebt(lines: readonly LedgerLine[], claimedCents: number, claimedOn: Date | null = null): DebtCheck {
+  const upTo = claimedOn ? monthStart(claimedOn) : null;
+  const relevant = upTo ? lines.filter((l) => l.month.getTime() <= upTo.getTime()) : [...lines];
+  const sorted = relevant.sort((a, b) => a.month.getTime() - b.month.getTime());
+  const computedDebtCents = sorted.reduce((sum, line) => sum + dueOf(line) - creditedOf(line), 0);
   const differenceCents = claimedCents - computedDebtCents;
+  const monthsAfterClaim = lines.length - sorted.length;
+  const base = { claimedDebtCents: claimedCents, computedDebtCents, differenceCents, ...(monthsAfterClaim ? { monthsAfterClaim } : {}) };
+  if (upTo) {
+    const last = sorted[sorted.length - 1];
+    if (!last) return { ...base, status: "NOT_COVERED", uncoveredMonths: [upTo], uncoveredIncludesEarlier: true };
+    const uncovered = [...missingMonths(sorted)];
+    for (let i = 1; i <= monthsBetween(last.month, upTo); i++) uncovered.push(addMonths(last.month, i));
+    if (uncovered.length) return { ...base, status: "NOT_COVERED", uncoveredMonths: uncovered };
+  }
   const status: DebtCheckStatus = differenceCents === 0 ? "MATCHES" : differenceCents > 0 ? "CLAIM_TOO_HIGH" : "CLAIM_TOO_LOW";
-  return { claimedDebtCents: claimedCents, computedDebtCents, differenceCents, status };
+  return { ...base, status };
+}
+
+/** "juin 2025", "avril 2026 et mai 2026", "janvier, février et mars 2026" are not merged: each month is named with its year. */
+function monthList(months: readonly Date[]): string {
+  const names = months.map(formatMonth);
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} et ${names[names.length - 1]}`;
+}
+
+/** "de juin 2025", "d'avril 2026": French elision before a vowel. */
+function deMonths(list: string): string {
+  return /^[aeiouyàâéèêîôû]/i.test(list) ? `d'${list}` : `de ${list}`;
 }
 
 /**
  * The debt check in French, as the page and the printed file show it:
  * "360,00 € en faveur du locataire" when the landlord claims more than the
- * ledger shows, "… en faveur du bailleur" when less.
+ * ledger shows, "… en faveur du bailleur" when less, and, when the ledger
+ * does not cover the claim's months, "Le relevé ne couvre pas les mois de … :
+ * la comparaison n'est pas possible."
  */
 export function describeDebtCheck(check: DebtCheck): { difference: string; sentence: string } {
   const amount = formatCents(Math.abs(check.differenceCents));
   switch (check.status) {
+    case "NOT_COVERED": {
+      const list = monthList(check.uncoveredMonths ?? []);
+      const months = check.uncoveredIncludesEarlier ? `${list} et des mois précédents` : list;
+      return {
+        difference: "comparaison impossible",
+        sentence: `Le relevé ne couvre pas les mois ${deMonths(months)} : la comparaison n'est pas possible. Complétez le relevé jusqu'à la date d'arrêté de la dette réclamée.`,
+      };
+    }
     case "MATCHES":
       return { difference: "aucun", sentence: "La dette réclamée correspond au relevé des loyers." };
     case "CLAIM_TOO_HIGH":
@@ -154,4 +198,13 @@ function fnv1a(text: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(36);
+}
+
+/**
+ * Months of unpaid rent, for the CCAPEX threshold of the département's arrêté
+ * (loi 89-462 art. 24 I, issue 13): the months of the ledger in which the
+ * landlord received less than what was due.
+ */
+export function unpaidRentMonths(lines: readonly LedgerLine[]): number {
+  return lines.filter((line) => dueOf(line) - creditedOf(line) > 0).length;
 }

@@ -331,10 +331,17 @@ export function currentRentFrom(lines: readonly LedgerLine[], lease: { rentCents
 }
 
 /**
- * The debt the plan repays: the one the ledger shows when there is a ledger
- * (it is what the jurist argues before the judge), else the one claimed.
+ * The debt proposed to the simulator: the one the ledger shows when there is
+ * a ledger (it is what the jurist argues before the judge), else the one
+ * claimed. Issue 13: when the ledger does not cover the claim's months, the
+ * ledger's total is not a debt, so the claim is proposed; the jurist confirms
+ * (or corrects) it in the simulator, which repays the confirmed amount.
  */
-export function debtToRepay(lines: readonly LedgerLine[], claimedCents: number | null): { debtCents: number; source: "LEDGER" | "CLAIM" } | null {
-  if (lines.length > 0) return { debtCents: lines.reduce((sum, l) => sum + dueOf(l) - creditedOf(l), 0), source: "LEDGER" };
+export function debtToRepay(
+  lines: readonly LedgerLine[],
+  claimedCents: number | null,
+  coverage: { covered: boolean } = { covered: true },
+): { debtCents: number; source: "LEDGER" | "CLAIM" } | null {
+  if (lines.length > 0 && (coverage.covered || claimedCents === null)) return { debtCents: lines.reduce((sum, l) => sum + dueOf(l) - creditedOf(l), 0), source: "LEDGER" };
   return claimedCents === null ? null : { debtCents: claimedCents, source: "CLAIM" };
 }

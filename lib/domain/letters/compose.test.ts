@@ -160,3 +160,14 @@ describe("kinds", () => {
     expect(letterKindFromSlug(undefined)).toBeNull();
   });
 });
+
+describe("{{prochain_delai}}: a delay to come, with both its dates (issue 13, CPC 641-642)", () => {
+  it("says when the delay expires and from when the act is possible, and nothing once passed", () => {
+    const next = { kind: "ASSIGNATION_POSSIBLE" as const, expiresOn: day("2026-07-20"), on: day("2026-07-21") };
+    expect(mergeValuesFor({ ...household, nextDeadline: next }, head, TODAY).prochain_delai).toBe(
+      "Le délai expire le 20 juillet 2026 ; assignation possible à partir du 21 juillet 2026",
+    );
+    expect(mergeValuesFor({ ...household, nextDeadline: { ...next, on: day("2026-06-01"), expiresOn: day("2026-05-31") } }, head, TODAY).prochain_delai).toBeNull();
+    expect(mergeValuesFor({ ...household, nextDeadline: null }, head, TODAY).prochain_delai).toBeNull();
+  });
+});

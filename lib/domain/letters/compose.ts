@@ -1,3 +1,5 @@
+import { DEADLINE_KIND_LABELS, type DeadlineKind } from "@/lib/domain/labels";
+import { storedDeadlineSentence } from "@/lib/domain/procedure/wording";
 import { formatDayLong } from "@/lib/utils/dates";
 import { formatCents } from "@/lib/utils/money";
 
@@ -40,6 +42,8 @@ export interface LetterCase {
   email: string | null;
   phone: string | null;
   hearingOn: Date | null;
+  /** The case's next stored procedure deadline (Case.nextDeadline*), for {{prochain_delai}} (issue 13). */
+  nextDeadline?: { kind: DeadlineKind; on: Date; expiresOn: Date | null } | null;
   courtName: string | null;
   procedureRef: string | null;
   debtCents: number | null;
@@ -133,6 +137,11 @@ export function mergeValuesFor(c: LetterCase, head: Letterhead, today: Date): Me
     ville: c.address.city,
     // A hearing that has passed is not announced to the household as if it were to come.
     date_audience: c.hearingOn && c.hearingOn.getTime() >= today.getTime() ? formatDayLong(c.hearingOn) : null,
+    // Issue 13: a delay to come, with both its dates (CPC 641-642); nothing for a plain date or one that has passed.
+    prochain_delai:
+      c.nextDeadline && c.nextDeadline.expiresOn && c.nextDeadline.on.getTime() >= today.getTime()
+        ? storedDeadlineSentence({ ...c.nextDeadline, ruleId: null }, DEADLINE_KIND_LABELS[c.nextDeadline.kind], today)
+        : null,
     tribunal: c.courtName,
     reference_procedure: c.procedureRef,
     montant_dette: c.debtCents !== null && c.debtCents > 0 ? formatCents(c.debtCents) : null,
@@ -216,6 +225,7 @@ export function exampleCase(today: Date): LetterCase {
     email: null,
     phone: null,
     hearingOn: new Date(today.getTime() + 60 * 86_400_000),
+    nextDeadline: { kind: "ASSIGNATION_POSSIBLE", expiresOn: new Date(today.getTime() + 20 * 86_400_000), on: new Date(today.getTime() + 21 * 86_400_000) },
     courtName: "Tribunal de proximité de Juvisy-sur-Orge",
     procedureRef: "26/01234",
     debtCents: 3250_00,

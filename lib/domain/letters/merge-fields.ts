@@ -11,6 +11,11 @@ export const MERGE_FIELDS = [
   { name: "code_postal", label: "Code postal du logement", example: "91000" },
   { name: "ville", label: "Commune du logement", example: "Évry-Courcouronnes" },
   { name: "date_audience", label: "Date de l'audience, si elle est connue et à venir", example: "15 septembre 2026" },
+  {
+    name: "prochain_delai",
+    label: "Prochain délai de la procédure, avec sa date d'expiration et la date à partir de laquelle l'acte suivant est possible",
+    example: "Le délai expire le 31 mars 2026 ; assignation possible à partir du 1er avril 2026",
+  },
   { name: "tribunal", label: "Tribunal saisi", example: "Tribunal de proximité de Juvisy-sur-Orge" },
   { name: "reference_procedure", label: "Référence de la procédure (n° RG)", example: "26/01234" },
   { name: "montant_dette", label: "Dette locative connue", example: "3 250,00 €" },

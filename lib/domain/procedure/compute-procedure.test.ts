@@ -23,6 +23,7 @@ describe("computeProcedure: timeline", () => {
       "JUDGMENT_SERVED",
       "COMMANDEMENT_QUITTER_LIEUX",
       "CQL_REFERRED_TO_PREFET",
+      "JEX_REFERRAL",
       "JEX_DELAY",
       "FORCE_PUBLIQUE_REQUEST",
       "FORCE_PUBLIQUE_GRANTED",
@@ -67,18 +68,19 @@ describe("computeProcedure: timeline", () => {
 });
 
 describe("computeProcedure: commandement and assignation (loi 89-462 art. 24 I–II)", () => {
-  it("gives the next step 'Assignation possible à partir du …' after a commandement (6 weeks, lease of 29 July 2023)", () => {
+  it("gives the next step with both dates after a commandement: the 6 weeks expire, the assignation is possible the next day (lease of 29 July 2023; CPC 641-642)", () => {
     const result = computeProcedure(
       { commandementOn: d("2026-01-10"), leaseSignedOn: d("2023-07-29"), landlordKind: "PRIVATE_PERSON" },
       { today: d("2026-01-20") },
     );
     expect(result.nextStep).toEqual({
       stage: "ASSIGNATION",
-      earliestDate: d("2026-02-21"),
+      earliestDate: d("2026-02-22"),
+      expiresOn: d("2026-02-21"),
       ruleId: "commandement-delay",
-      label: "Assignation possible à partir du 21 février 2026",
+      label: "Le délai de 6 semaines du commandement de payer expire le 21 février 2026 ; assignation possible à partir du 22 février 2026",
     });
-    expect(stage(result, "ASSIGNATION")).toMatchObject({ status: "expected", earliestDate: d("2026-02-21") });
+    expect(stage(result, "ASSIGNATION")).toMatchObject({ status: "expected", earliestDate: d("2026-02-22"), expiresOn: d("2026-02-21") });
   });
 
   it("gives 2 months for a lease of 28 July 2023, and says 'depuis' once the date has passed", () => {
@@ -86,7 +88,7 @@ describe("computeProcedure: commandement and assignation (loi 89-462 art. 24 I�
       { commandementOn: d("2026-01-10"), leaseSignedOn: d("2023-07-28"), landlordKind: "PRIVATE_PERSON" },
       { today: d("2026-03-20") },
     );
-    expect(result.nextStep?.label).toBe("Assignation possible depuis le 10 mars 2026");
+    expect(result.nextStep?.label).toBe("Le délai de 2 mois du commandement de payer a expiré le 10 mars 2026 ; assignation possible depuis le 11 mars 2026");
   });
 
   it("says the lease date is unknown and gives both dates", () => {
@@ -96,9 +98,9 @@ describe("computeProcedure: commandement and assignation (loi 89-462 art. 24 I�
       severity: "info",
       ruleId: "commandement-delay",
       message:
-        "Date du bail inconnue : assignation possible à partir du 21 février 2026 (bail signé depuis le 29 juillet 2023, délai de 6 semaines) ou du 10 mars 2026 (bail antérieur, délai contractuel de 2 mois)",
+        "Date du bail inconnue : si le bail a été signé depuis le 29 juillet 2023, le délai de 6 semaines expire le 21 février 2026 ; si le bail est antérieur, le délai contractuel de 2 mois expire le 10 mars 2026 (assignation possible le lendemain)",
     });
-    expect(iso(result.nextStep?.earliestDate)).toBe("2026-02-21");
+    expect(iso(result.nextStep?.earliestDate)).toBe("2026-02-22");
   });
 
   it("flags an assignation that may be premature when the lease date is unknown", () => {
@@ -115,7 +117,7 @@ describe("computeProcedure: commandement and assignation (loi 89-462 art. 24 I�
       { today: d("2026-03-12") },
     );
     expect(alert(result, "ASSIGNATION_BEFORE_COMMANDEMENT_DELAY")?.message).toBe(
-      "Assignation du 9 mars 2026 délivrée avant la fin du délai du commandement (au plus tôt le 10 mars 2026)",
+      "Assignation du 9 mars 2026 délivrée avant la fin du délai du commandement (le délai expire le 10 mars 2026 ; assignation possible à partir du 11 mars 2026)",
     );
   });
 
@@ -127,10 +129,11 @@ describe("computeProcedure: commandement and assignation (loi 89-462 art. 24 I�
       assignationOn: d("2026-02-25"),
     };
     const legal = computeProcedure({ ...facts, landlordKind: "LEGAL_PERSON" }, { today: d("2026-03-01") });
-    expect(iso(legal.earliestAssignationOn)).toBe("2026-03-05");
+    expect(iso(legal.earliestAssignationOn)).toBe("2026-03-06");
+    expect(iso(legal.assignationDelayExpiresOn)).toBe("2026-03-05");
     expect(alert(legal, "ASSIGNATION_BEFORE_CCAPEX_DELAY")).toMatchObject({ severity: "warning", ruleId: "ccapex-legal-person-delay" });
     const sci = computeProcedure({ ...facts, landlordKind: "FAMILY_SCI" }, { today: d("2026-03-01") });
-    expect(iso(sci.earliestAssignationOn)).toBe("2026-02-21");
+    expect(iso(sci.earliestAssignationOn)).toBe("2026-02-22");
     expect(codes(sci)).not.toContain("ASSIGNATION_BEFORE_CCAPEX_DELAY");
     expect(stage(sci, "ASSIGNATION").ruleIds).toEqual(["commandement-delay"]);
   });
@@ -140,7 +143,8 @@ describe("computeProcedure: commandement and assignation (loi 89-462 art. 24 I�
       { commandementOn: d("2026-01-10"), leaseSignedOn: d("2024-01-01"), ccapexReferralOn: d("2026-01-05"), landlordKind: "SOCIAL" },
       { today: d("2026-01-20") },
     );
-    expect(result.nextStep).toMatchObject({ stage: "ASSIGNATION", ruleId: "ccapex-legal-person-delay", earliestDate: d("2026-03-05") });
+    expect(result.nextStep).toMatchObject({ stage: "ASSIGNATION", ruleId: "ccapex-legal-person-delay", earliestDate: d("2026-03-06"), expiresOn: d("2026-03-05") });
+    expect(result.nextStep?.label).toBe("Le délai de 2 mois après la saisine de la CCAPEX expire le 5 mars 2026 ; assignation possible à partir du 6 mars 2026");
   });
 
   it("warns when a legal person's CCAPEX referral is missing, and asks to check an agency's principal", () => {
@@ -150,9 +154,13 @@ describe("computeProcedure: commandement and assignation (loi 89-462 art. 24 I�
     expect(codes(agency)).toContain("LANDLORD_KIND_TO_CHECK");
   });
 
-  it("shows the CCAPEX referral as not applicable below the threshold for a private landlord (verify wording)", () => {
+  it("shows the CCAPEX referral as not applicable below both thresholds for a private landlord (arrêté of the département)", () => {
     const facts: ProcedureFacts = { commandementOn: d("2026-01-10"), landlordKind: "PRIVATE_PERSON", monthlyRentCents: 80_000 };
-    expect(stage(computeProcedure({ ...facts, debtCents: 100_000 }, { today: d("2026-01-20") }), "CCAPEX_REFERRAL").status).toBe("not_applicable");
+    expect(stage(computeProcedure({ ...facts, debtCents: 100_000, unpaidMonths: 1 }, { today: d("2026-01-20") }), "CCAPEX_REFERRAL").status).toBe("not_applicable");
+    // The months of unpaid rent unknown (no ledger): the referral may still be due.
+    expect(stage(computeProcedure({ ...facts, debtCents: 100_000 }, { today: d("2026-01-20") }), "CCAPEX_REFERRAL").status).toBe("expected");
+    const byMonths = computeProcedure({ ...facts, debtCents: 100_000, unpaidMonths: 3 }, { today: d("2026-01-20"), settings: { ccapexUnpaidMonths: 3 } });
+    expect(alert(byMonths, "CCAPEX_THRESHOLD_REACHED")?.message).toContain("3 mois de loyer impayés");
     const over = computeProcedure({ ...facts, debtCents: 160_000 }, { today: d("2026-01-20") });
     expect(stage(over, "CCAPEX_REFERRAL").status).toBe("expected");
     expect(alert(over, "CCAPEX_THRESHOLD_REACHED")?.ruleId).toBe("ccapex-threshold");
@@ -217,7 +225,7 @@ describe("computeProcedure: DSF (décret 2021-8, working days)", () => {
   it("dates the interview offer 15 working days after the referral, across Easter Monday 2026", () => {
     const result = computeProcedure({ dsfReferralOn: d("2026-04-02"), hearingOn: d("2026-06-12"), householdMet: true }, { today: d("2026-04-03") });
     expect(iso(result.dsfInterviewDeadlineOn)).toBe("2026-04-24");
-    expect(alert(result, "DSF_INTERVIEW_OFFER_DUE")?.message).toBe("Proposer l'entretien DSF au plus tard le 24 avril 2026 (15 jours ouvrés après la saisine)");
+    expect(alert(result, "DSF_INTERVIEW_OFFER_DUE")?.message).toBe("Proposer l'entretien du diagnostic social et financier au plus tard le 24 avril 2026 (15 jours ouvrés après la saisine)");
     expect(stage(result, "DSF")).toMatchObject({ status: "expected", latestDate: d("2026-04-24") });
   });
 
@@ -241,7 +249,7 @@ describe("computeProcedure: judgment and appeal (CPC art. 538, 642; art. 514 ver
     );
     expect(iso(result.appealDeadlineOn)).toBe("2026-03-02");
     expect(alert(result, "APPEAL_DELAY_RUNNING")?.message).toBe(
-      "Délai d'appel jusqu'au 2 mars 2026 (exécution provisoire : l'appel ne suspend pas l'expulsion, à vérifier)",
+      "Le délai d'appel expire le 2 mars 2026 (exécution provisoire : l'appel ne suspend pas l'expulsion, à vérifier)",
     );
     expect(result.nextStep).toMatchObject({ stage: "COMMANDEMENT_QUITTER_LIEUX", earliestDate: d("2026-01-31"), ruleId: "appeal-delay" });
     expect(alert(result, "WINTER_TRUCE_IN_PROGRESS")?.message).toBe("Trêve hivernale en cours jusqu'au 31 mars");
@@ -252,7 +260,7 @@ describe("computeProcedure: judgment and appeal (CPC art. 538, 642; art. 514 ver
       { judgmentOn: d("2026-01-20"), judgmentServedOn: d("2026-01-31") },
       { today: d("2026-02-05"), settings: { provisionalEnforcement: false } },
     );
-    expect(result.nextStep?.label).toBe("Commandement de quitter les lieux possible à partir du 2 mars 2026");
+    expect(result.nextStep?.label).toBe("Le délai d'appel expire le 2 mars 2026 ; commandement de quitter les lieux possible à partir du 3 mars 2026");
   });
 });
 
@@ -271,50 +279,55 @@ describe("computeProcedure: expulsion (CPCE L412-1 to L412-6)", () => {
       code: "EXPULSION_POSSIBLE_FROM",
       severity: "info",
       ruleId: "winter-truce",
-      message: "Expulsion possible à partir du 1er avril 2026",
+      message:
+        "Le délai de 2 mois après le commandement de quitter les lieux a expiré le 15 novembre 2025 ; expulsion possible à partir du 1er avril 2026 (trêve hivernale)",
     });
     expect(alert(result, "WINTER_TRUCE_IN_PROGRESS")?.message).toBe("Trêve hivernale en cours jusqu'au 31 mars");
     expect(stage(result, "EVICTION")).toMatchObject({ status: "expected", earliestDate: d("2026-04-01") });
     expect(result.nextStep).toEqual({
       stage: "FORCE_PUBLIQUE_REQUEST",
-      earliestDate: d("2025-11-15"),
+      earliestDate: d("2025-11-16"),
+      expiresOn: d("2025-11-15"),
       ruleId: "cql-delay",
-      label: "Demande de concours de la force publique possible depuis le 15 novembre 2025",
+      label:
+        "Le délai de 2 mois après le commandement de quitter les lieux a expiré le 15 novembre 2025 ; demande de concours de la force publique possible depuis le 16 novembre 2025",
     });
   });
 
   it("CQL in May: 2 months end in July, no truce effect", () => {
     const result = computeProcedure({ cqlOn: d("2026-05-12"), cqlReferredToPrefetOn: d("2026-05-13") }, { today: d("2026-05-20") });
-    expect(iso(result.earliestExpulsionOn)).toBe("2026-07-13");
+    expect(iso(result.expulsionDelayExpiresOn)).toBe("2026-07-13");
+    expect(iso(result.earliestExpulsionOn)).toBe("2026-07-14");
     expect(alert(result, "EXPULSION_POSSIBLE_FROM")?.ruleId).toBe("cql-delay");
     expect(codes(result)).not.toContain("WINTER_TRUCE_IN_PROGRESS");
   });
 
   it("counts from a referral to the préfet later than the CQL, and warns when none is on file (L412-5, verify)", () => {
     const later = computeProcedure({ cqlOn: d("2025-07-01"), cqlReferredToPrefetOn: d("2025-07-20") }, { today: d("2025-07-25") });
-    expect(iso(later.earliestExpulsionOn)).toBe("2025-09-20");
+    expect(iso(later.earliestExpulsionOn)).toBe("2025-09-21");
     const missing = computeProcedure({ cqlOn: d("2025-07-01") }, { today: d("2025-07-25") });
-    expect(iso(missing.earliestExpulsionOn)).toBe("2025-09-01");
+    expect(iso(missing.earliestExpulsionOn)).toBe("2025-09-02");
     expect(alert(missing, "CQL_NOT_REFERRED")).toMatchObject({ severity: "warning", ruleId: "cql-delay" });
     expect(stage(missing, "CQL_REFERRED_TO_PREFET")).toMatchObject({ status: "expected", earliestDate: d("2025-07-01") });
   });
 
-  it("a 3-month JEX delay pushes the expulsion into the truce, to 1 April (L412-3, L412-4)", () => {
+  it("a JEX delay running from its decision into the truce pushes the expulsion to 1 April (L412-3, L412-4, L412-6)", () => {
     const result = computeProcedure(
-      { cqlOn: d("2025-06-10"), cqlReferredToPrefetOn: d("2025-06-10"), jexDelay: { grantedOn: d("2025-07-01"), months: 3 } },
+      { cqlOn: d("2025-06-10"), cqlReferredToPrefetOn: d("2025-06-10"), jexDecisions: [{ decidedOn: d("2025-07-01"), endsOn: d("2025-11-01") }] },
       { today: d("2025-07-02") },
     );
     expect(iso(result.earliestExpulsionOn)).toBe("2026-04-01");
+    expect(iso(result.jexDelayEndsOn)).toBe("2025-11-01");
     expect(stage(result, "JEX_DELAY")).toMatchObject({ status: "done", date: d("2025-07-01"), ruleIds: ["jex-delay"] });
     expect(stage(result, "EVICTION").ruleIds).toEqual(["cql-delay", "jex-delay", "winter-truce"]);
   });
 
-  it("warns about a JEX delay outside 1 month – 1 year", () => {
+  it("warns, never ignores silently, a JEX decision on file without the end of its delay", () => {
     const result = computeProcedure(
-      { cqlOn: d("2025-06-10"), cqlReferredToPrefetOn: d("2025-06-10"), jexDelay: { grantedOn: d("2025-07-01"), months: 18 } },
+      { cqlOn: d("2025-06-10"), cqlReferredToPrefetOn: d("2025-06-10"), jexDecisionsWithoutEnd: 1 },
       { today: d("2025-07-02") },
     );
-    expect(codes(result)).toContain("JEX_DELAY_OUT_OF_RANGE");
+    expect(alert(result, "JEX_DECISION_WITHOUT_END")?.severity).toBe("danger");
   });
 
   it("flags an expulsion on file during the truce", () => {

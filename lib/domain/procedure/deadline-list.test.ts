@@ -16,19 +16,20 @@ describe("procedureDeadlines: the dated deadlines of a procedure, from the acts 
     expect(procedureDeadlines({})).toEqual([]);
   });
 
-  it("a commandement: the earliest assignation, 6 weeks for a lease signed from 29 July 2023, 2 months before", () => {
+  it("a commandement: the assignation possible the day after the delay expires, 6 weeks for a lease signed from 29 July 2023, 2 months before (CPC 642)", () => {
     expect(list({ commandementOn: d("2026-10-01"), leaseSignedOn: d("2023-07-29") })).toEqual([
-      ["ASSIGNATION_POSSIBLE", "2026-11-12", "commandement-delay"],
+      ["ASSIGNATION_POSSIBLE", "2026-11-13", "commandement-delay"],
     ]);
+    expect(toIsoDay(procedureDeadlines({ commandementOn: d("2026-10-01"), leaseSignedOn: d("2023-07-29") })[0]!.expiresOn!)).toBe("2026-11-12");
     expect(list({ commandementOn: d("2026-10-01"), leaseSignedOn: d("2023-07-28") })).toEqual([
-      ["ASSIGNATION_POSSIBLE", "2026-12-01", "commandement-delay"],
+      ["ASSIGNATION_POSSIBLE", "2026-12-02", "commandement-delay"],
     ]);
   });
 
   it("a legal-person landlord's CCAPEX referral may push the earliest assignation back", () => {
     expect(
       list({ commandementOn: d("2026-10-01"), leaseSignedOn: d("2024-01-01"), landlordKind: "LEGAL_PERSON", ccapexReferralOn: d("2026-10-20") }),
-    ).toEqual([["ASSIGNATION_POSSIBLE", "2026-12-20", "ccapex-legal-person-delay"]]);
+    ).toEqual([["ASSIGNATION_POSSIBLE", "2026-12-21", "ccapex-legal-person-delay"]]);
   });
 
   it("an assignation with a hearing and no notification: the notification's last day (6 weeks before) and the hearing", () => {
@@ -79,9 +80,10 @@ describe("procedureDeadlines: the dated deadlines of a procedure, from the acts 
       ["CQL_POSSIBLE", "2026-10-02", "appeal-delay"],
       ["APPEAL_DELAY_END", "2026-11-02", "appeal-delay"],
     ]);
-    expect(procedureDeadlines({ judgmentOn: d("2026-09-15"), judgmentServedOn: d("2026-10-02") }, { provisionalEnforcement: false }).map((x) => toIsoDay(x.on))).toEqual([
-      "2026-11-02",
-      "2026-11-02",
+    // Without it, the CQL is possible the day after the appeal delay's last day.
+    expect(procedureDeadlines({ judgmentOn: d("2026-09-15"), judgmentServedOn: d("2026-10-02") }, { provisionalEnforcement: false }).map((x) => [x.kind, toIsoDay(x.on)])).toEqual([
+      ["APPEAL_DELAY_END", "2026-11-02"],
+      ["CQL_POSSIBLE", "2026-11-03"],
     ]);
   });
 
@@ -92,10 +94,11 @@ describe("procedureDeadlines: the dated deadlines of a procedure, from the acts 
     ]);
   });
 
-  it("a JEX delay moves the earliest expulsion", () => {
-    const [e] = procedureDeadlines({ cqlOn: d("2026-04-10"), cqlReferredToPrefetOn: d("2026-04-10"), jexDelay: { grantedOn: d("2026-05-01"), months: 3 } });
+  it("a JEX delay, running from its decision alongside the 2 months, moves the earliest expulsion (L412-3, L412-4)", () => {
+    const [e] = procedureDeadlines({ cqlOn: d("2026-04-10"), cqlReferredToPrefetOn: d("2026-04-10"), jexDecisions: [{ decidedOn: d("2026-05-01"), endsOn: d("2026-08-01") }] });
     expect(e).toMatchObject({ kind: "EXPULSION_POSSIBLE", ruleId: "jex-delay" });
-    expect(toIsoDay(e!.on)).toBe("2026-09-10");
+    expect(toIsoDay(e!.expiresOn!)).toBe("2026-08-01");
+    expect(toIsoDay(e!.on)).toBe("2026-08-02");
   });
 
   it("a request for the concours: two months of silence are a refusal; none once granted", () => {
@@ -148,7 +151,7 @@ describe("procedureFacts", () => {
     expect(toIsoDay(facts.hearingOn!)).toBe("2026-12-03");
     expect(toIsoDay(facts.dsfReferralOn!)).toBe("2026-10-05");
     expect(toIsoDay(facts.dsfInterviewOfferedOn!)).toBe("2026-10-09");
-    expect(facts.jexDelay).toEqual({ grantedOn: d("2026-05-01"), months: 3 });
+    expect(facts.jexDecisions).toEqual([{ decidedOn: d("2026-05-01"), endsOn: d("2026-08-01") }]);
     expect(facts.landlordKind).toBe("PRIVATE_PERSON");
   });
 });

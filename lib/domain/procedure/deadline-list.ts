@@ -1,6 +1,6 @@
 import type { DeadlineKind } from "@/lib/domain/labels";
 import { isBeforeDay } from "./calendar";
-import type { ProcedureFacts } from "./compute-procedure";
+import type { ProcedureFacts } from "./facts";
 import {
   appealDeadline,
   dsfInterviewOfferDeadline,
@@ -23,14 +23,20 @@ import { resolveSettings, type ProcedureSettings, type RuleId } from "./rules";
  * same facts (a new kind, a rule or a setting): cases computed with an older
  * version are recomputed at the next start (lib/server/services/refresh-deadlines.ts).
  */
-export const PROCEDURE_DEADLINES_VERSION = 1;
+export const PROCEDURE_DEADLINES_VERSION = 2; // 2: issue 13 (possible from the day after expiry, JEX delays as decided, team settings)
 
-export type ProcedureDeadline = { kind: DeadlineKind; on: Date; ruleId: RuleId };
+/**
+ * `on` is the date the list sorts by: the deadline itself, or for an act held
+ * back by a delay (ASSIGNATION_POSSIBLE, CQL_POSSIBLE, EXPULSION_POSSIBLE) the
+ * first day it is possible; `expiresOn` is then the delay's last day (CPC 641-642).
+ */
+export type ProcedureDeadline = { kind: DeadlineKind; on: Date; ruleId: RuleId; expiresOn?: Date };
 
 export function procedureDeadlines(facts: ProcedureFacts, overrides?: Partial<ProcedureSettings>): ProcedureDeadline[] {
   const settings = resolveSettings(overrides);
   const out: ProcedureDeadline[] = [];
-  const add = (kind: DeadlineKind, on: Date, ruleId: RuleId) => out.push({ kind, on, ruleId });
+  const add = (kind: DeadlineKind, on: Date, ruleId: RuleId, expiresOn?: Date) =>
+    out.push({ kind, on, ruleId, ...(expiresOn ? { expiresOn } : {}) });
   const f = facts;
   const evicted = !!f.evictionOn;
 
@@ -40,7 +46,7 @@ export function procedureDeadlines(facts: ProcedureFacts, overrides?: Partial<Pr
       { commandementOn: f.commandementOn, leaseSignedOn: f.leaseSignedOn, landlordKind: f.landlordKind, ccapexReferralOn: f.ccapexReferralOn },
       settings,
     );
-    add("ASSIGNATION_POSSIBLE", a.date, a.bindingRuleId);
+    add("ASSIGNATION_POSSIBLE", a.date, a.bindingRuleId, a.expiresOn);
   }
 
   // A hearing still to be held: one set after the last judgment (a postponement gives a new date).
@@ -64,14 +70,19 @@ export function procedureDeadlines(facts: ProcedureFacts, overrides?: Partial<Pr
 
   // CPC art. 538 and 642: the appeal delay; then the commandement de quitter les lieux may follow.
   if (f.judgmentServedOn && !evicted) {
-    add("APPEAL_DELAY_END", appealDeadline(f.judgmentServedOn), "appeal-delay");
-    if (!f.cqlOn) add("CQL_POSSIBLE", earliestCqlDate(f.judgmentServedOn, settings), "appeal-delay");
+    const appealEnd = appealDeadline(f.judgmentServedOn);
+    add("APPEAL_DELAY_END", appealEnd, "appeal-delay");
+    if (!f.cqlOn) {
+      // With provisional enforcement the CQL does not wait for the appeal delay: no expiry to show.
+      const cqlFrom = earliestCqlDate(f.judgmentServedOn, settings);
+      add("CQL_POSSIBLE", cqlFrom, "appeal-delay", settings.provisionalEnforcement ? undefined : appealEnd);
+    }
   }
 
   // CPCE L412-1 to L412-6: the earliest expulsion after the CQL.
   if (f.cqlOn && !evicted) {
-    const e = earliestExpulsion({ cqlOn: f.cqlOn, cqlReferredToPrefetOn: f.cqlReferredToPrefetOn, jexDelay: f.jexDelay }, settings);
-    add("EXPULSION_POSSIBLE", e.date, e.bindingRuleId);
+    const e = earliestExpulsion({ cqlOn: f.cqlOn, cqlReferredToPrefetOn: f.cqlReferredToPrefetOn, jexDecisions: f.jexDecisions }, settings);
+    add("EXPULSION_POSSIBLE", e.date, e.bindingRuleId, e.expiresOn);
   }
 
   // CPCE R153-1: two months of the préfet's silence on the request for the concours is a refusal.

@@ -15,13 +15,10 @@ import {
   earliestCqlDate,
   earliestExpulsion,
   hearingAlertDue,
-  jexDelayEnd,
-  jexDelayWithinLegalRange,
   latestPrefetNotificationDate,
   notificationRespectsDelay,
   prefetSilenceDate,
 } from "./deadlines";
-import { DEFAULT_PROCEDURE_SETTINGS } from "./rules";
 
 const d = (text: string) => parseCalendarDate(text)!;
 const iso = (date: Date | undefined) => (date ? toIsoDay(date) : undefined);
@@ -58,59 +55,72 @@ describe("commandement de payer delay (loi 89-462 art. 24 I, loi 2023-668; Cass.
   });
 });
 
-describe("CCAPEX threshold (loi 89-462 art. 24 I, verify wording)", () => {
-  it("is reached at 2 × the monthly rent excluding charges", () => {
-    expect(ccapexThresholdReached(160_000, 80_000)).toBe(true);
-    expect(ccapexThresholdReached(159_999, 80_000)).toBe(false);
+describe("CCAPEX threshold (loi 89-462 art. 24 I; arrêté préfectoral of the département, team setting)", () => {
+  const rent = 80_000;
+  it("is reached at 2 × the monthly rent excluding charges by default", () => {
+    expect(ccapexThresholdReached({ debtCents: 160_000, monthlyRentCents: rent, unpaidMonths: 1 })).toBe(true);
+    expect(ccapexThresholdReached({ debtCents: 159_999, monthlyRentCents: rent, unpaidMonths: 1 })).toBe(false);
   });
 
-  it("is unknown without the debt or the rent", () => {
-    expect(ccapexThresholdReached(undefined, 80_000)).toBeNull();
-    expect(ccapexThresholdReached(160_000, null)).toBeNull();
-    expect(ccapexThresholdReached(160_000, 0)).toBeNull();
+  it("is reached on the months of unpaid rent alone: either criterion suffices", () => {
+    expect(ccapexThresholdReached({ debtCents: 100_000, monthlyRentCents: rent, unpaidMonths: 2 })).toBe(true);
+    expect(ccapexThresholdReached({ unpaidMonths: 2 })).toBe(true);
   });
 
-  it("follows the configured number of months", () => {
-    expect(ccapexThresholdReached(200_000, 80_000, { ccapexThresholdRentMonths: 3 })).toBe(false);
+  it("is unknown when neither criterion can be told, or the one known is not reached", () => {
+    expect(ccapexThresholdReached({ monthlyRentCents: rent })).toBeNull();
+    expect(ccapexThresholdReached({ debtCents: 160_000, monthlyRentCents: null })).toBe(null);
+    expect(ccapexThresholdReached({ debtCents: 160_000, monthlyRentCents: 0 })).toBeNull();
+    expect(ccapexThresholdReached({ debtCents: 100_000, monthlyRentCents: rent })).toBeNull();
+  });
+
+  it("follows the département's thresholds (team settings)", () => {
+    const arrete = { ccapexUnpaidMonths: 3, ccapexRentMultiple: 3 };
+    expect(ccapexThresholdReached({ debtCents: 200_000, monthlyRentCents: rent, unpaidMonths: 2 }, arrete)).toBe(false);
+    expect(ccapexThresholdReached({ debtCents: 240_000, monthlyRentCents: rent, unpaidMonths: 2 }, arrete)).toBe(true);
+    expect(ccapexThresholdReached({ debtCents: 100_000, monthlyRentCents: rent, unpaidMonths: 3 }, arrete)).toBe(true);
+    expect(ccapexThresholdReached({ debtCents: 120_000, monthlyRentCents: rent, unpaidMonths: 0 }, { ccapexUnpaidMonths: 2, ccapexRentMultiple: 1.5 })).toBe(true);
   });
 });
 
 describe("earliest assignation (loi 89-462 art. 24 I and II)", () => {
   const base = { commandementOn: d("2026-01-10"), leaseSignedOn: d("2024-02-01"), ccapexReferralOn: d("2026-01-05") };
 
-  it("is the end of the commandement's delay for a private landlord", () => {
+  it("is the day after the commandement's delay expires, for a private landlord (CPC 641-642)", () => {
     const result = earliestAssignation({ ...base, landlordKind: "PRIVATE_PERSON" });
-    expect(iso(result.date)).toBe("2026-02-21");
+    expect(iso(result.expiresOn)).toBe("2026-02-21");
+    expect(iso(result.date)).toBe("2026-02-22");
     expect(result.bindingRuleId).toBe("commandement-delay");
     expect(result.ruleIds).toEqual(["commandement-delay"]);
   });
 
   it("waits 2 months after a legal-person landlord's CCAPEX referral (art. 24 II)", () => {
     const result = earliestAssignation({ ...base, landlordKind: "LEGAL_PERSON" });
-    expect(iso(result.date)).toBe("2026-03-05");
+    expect(iso(result.expiresOn)).toBe("2026-03-05");
+    expect(iso(result.date)).toBe("2026-03-06");
     expect(result.bindingRuleId).toBe("ccapex-legal-person-delay");
     expect(result.ccapex).toEqual({ requirement: "required", endsOn: d("2026-03-05"), referralMissing: false });
   });
 
   it("does not apply the CCAPEX 2 months to a family SCI (art. 24 II)", () => {
     const result = earliestAssignation({ ...base, landlordKind: "FAMILY_SCI" });
-    expect(iso(result.date)).toBe("2026-02-21");
+    expect(iso(result.date)).toBe("2026-02-22");
     expect(result.ccapex.requirement).toBe("not_required");
   });
 
   it("applies it to social landlords, which are legal persons", () => {
-    expect(iso(earliestAssignation({ ...base, landlordKind: "SOCIAL" }).date)).toBe("2026-03-05");
+    expect(iso(earliestAssignation({ ...base, landlordKind: "SOCIAL" }).date)).toBe("2026-03-06");
   });
 
   it("keeps the commandement's end when it comes after the CCAPEX 2 months", () => {
     const result = earliestAssignation({ ...base, ccapexReferralOn: d("2025-10-01"), landlordKind: "LEGAL_PERSON" });
-    expect(iso(result.date)).toBe("2026-02-21");
+    expect(iso(result.date)).toBe("2026-02-22");
     expect(result.bindingRuleId).toBe("commandement-delay");
   });
 
   it("reports a legal person's missing referral instead of guessing it", () => {
     const result = earliestAssignation({ ...base, ccapexReferralOn: null, landlordKind: "LEGAL_PERSON" });
-    expect(iso(result.date)).toBe("2026-02-21");
+    expect(iso(result.date)).toBe("2026-02-22");
     expect(result.ccapex.referralMissing).toBe(true);
   });
 
@@ -119,7 +129,7 @@ describe("earliest assignation (loi 89-462 art. 24 I and II)", () => {
     expect(ccapexReferralRequirement(undefined)).toBe("unknown");
     expect(ccapexReferralRequirement("PRIVATE_PERSON")).toBe("not_required");
     const result = earliestAssignation({ ...base, landlordKind: "AGENCY" });
-    expect(iso(result.date)).toBe("2026-02-21");
+    expect(iso(result.date)).toBe("2026-02-22");
     expect(result.ruleIds).toEqual(["commandement-delay", "ccapex-legal-person-delay"]);
   });
 });
@@ -217,7 +227,8 @@ describe("appeal within 1 month of signification (CPC art. 538, 641, 642; art. 5
 
   it("lets the CQL follow the signification under provisional enforcement, or wait for the appeal delay", () => {
     expect(iso(earliestCqlDate(d("2026-06-15")))).toBe("2026-06-15");
-    expect(iso(earliestCqlDate(d("2026-06-15"), { provisionalEnforcement: false }))).toBe("2026-07-15");
+    // Without it, the day after the appeal delay's last day (CPC 538, 642).
+    expect(iso(earliestCqlDate(d("2026-06-15"), { provisionalEnforcement: false }))).toBe("2026-07-16");
   });
 });
 
@@ -225,14 +236,16 @@ describe("earliest expulsion after a CQL (CPCE L412-1, L412-3, L412-4, L412-5, L
   it("moves a CQL served on 2025-09-15 to 2026-04-01 (2 months end in the truce)", () => {
     const result = earliestExpulsion({ cqlOn: d("2025-09-15"), cqlReferredToPrefetOn: d("2025-09-15") });
     expect(iso(result.date)).toBe("2026-04-01");
-    expect(iso(result.beforeTruce)).toBe("2025-11-15");
+    expect(iso(result.expiresOn)).toBe("2025-11-15");
+    expect(iso(result.beforeTruce)).toBe("2025-11-16");
     expect(result.movedByTruce).toBe(true);
     expect(result.bindingRuleId).toBe("winter-truce");
   });
 
-  it("leaves a CQL served in May alone: its 2 months end in July", () => {
+  it("leaves a CQL served in May alone: its 2 months expire on 12 July, expulsion possible from 13 July", () => {
     const result = earliestExpulsion({ cqlOn: d("2026-05-12"), cqlReferredToPrefetOn: d("2026-05-12") });
-    expect(iso(result.date)).toBe("2026-07-12");
+    expect(iso(result.expiresOn)).toBe("2026-07-12");
+    expect(iso(result.date)).toBe("2026-07-13");
     expect(result.movedByTruce).toBe(false);
     expect(result.bindingRuleId).toBe("cql-delay");
   });
@@ -240,12 +253,13 @@ describe("earliest expulsion after a CQL (CPCE L412-1, L412-3, L412-4, L412-5, L
   it("counts from the referral to the préfet when it came after the CQL (L412-5, verify)", () => {
     const result = earliestExpulsion({ cqlOn: d("2025-07-01"), cqlReferredToPrefetOn: d("2025-07-20") });
     expect(iso(result.cql.startsOn)).toBe("2025-07-20");
-    expect(iso(result.date)).toBe("2025-09-20");
+    expect(iso(result.expiresOn)).toBe("2025-09-20");
+    expect(iso(result.date)).toBe("2025-09-21");
   });
 
-  it("pushes into the truce when a late referral makes the 2 months end on 1 November", () => {
-    expect(iso(earliestExpulsion({ cqlOn: d("2025-07-01"), cqlReferredToPrefetOn: d("2025-08-31") }).date)).toBe("2025-10-31");
-    expect(iso(earliestExpulsion({ cqlOn: d("2025-07-01"), cqlReferredToPrefetOn: d("2025-09-01") }).date)).toBe("2026-04-01");
+  it("pushes into the truce when the 2 months expire on 31 October (possible from 1 November, CPC 642 and L412-6)", () => {
+    expect(iso(earliestExpulsion({ cqlOn: d("2025-07-01"), cqlReferredToPrefetOn: d("2025-08-30") }).date)).toBe("2025-10-31");
+    expect(iso(earliestExpulsion({ cqlOn: d("2025-07-01"), cqlReferredToPrefetOn: d("2025-08-31") }).date)).toBe("2026-04-01");
   });
 
   it("counts from the CQL and reports it when the referral is not on file", () => {
@@ -259,48 +273,40 @@ describe("earliest expulsion after a CQL (CPCE L412-1, L412-3, L412-4, L412-5, L
     expect(iso(delay.endsOn)).toBe("2025-09-01");
   });
 
-  it("adds a 3-month JEX delay to the end of the 2 months, which pushes it into the truce (L412-4, verify)", () => {
+  it("runs a JEX delay alongside the 2 months, from its decision: the later end wins (L412-3, L412-4)", () => {
     const result = earliestExpulsion({
       cqlOn: d("2025-06-10"),
       cqlReferredToPrefetOn: d("2025-06-10"),
-      jexDelay: { grantedOn: d("2025-07-01"), months: 3 },
+      jexDecisions: [{ decidedOn: d("2025-07-01"), endsOn: d("2025-10-01") }],
     });
     expect(iso(result.cql.endsOn)).toBe("2025-08-10");
-    expect(iso(result.jexEndsOn)).toBe("2025-11-10");
-    expect(iso(result.date)).toBe("2026-04-01");
+    expect(iso(result.jexEndsOn)).toBe("2025-10-01");
+    expect(iso(result.expiresOn)).toBe("2025-10-01");
+    expect(iso(result.date)).toBe("2025-10-02");
+    expect(result.bindingRuleId).toBe("jex-delay");
     expect(result.ruleIds).toEqual(["cql-delay", "jex-delay", "winter-truce"]);
   });
 
-  it("runs the JEX delay from its grant when configured so", () => {
-    const settings = { ...DEFAULT_PROCEDURE_SETTINGS, jexDelayFrom: "grant_date" as const };
-    const jex = { grantedOn: d("2025-07-01"), months: 3 };
-    expect(iso(jexDelayEnd(d("2025-08-10"), jex, settings))).toBe("2025-10-01");
-    expect(iso(jexDelayEnd(d("2025-11-10"), jex, settings))).toBe("2025-11-10"); // never before the 2 months
-    const result = earliestExpulsion({ cqlOn: d("2025-06-10"), cqlReferredToPrefetOn: d("2025-06-10"), jexDelay: jex }, settings);
-    expect(iso(result.date)).toBe("2025-10-01");
-    expect(result.bindingRuleId).toBe("jex-delay");
-  });
-
-  it("accepts JEX delays of 1 month to 1 year only (L412-4)", () => {
-    expect(jexDelayWithinLegalRange(1)).toBe(true);
-    expect(jexDelayWithinLegalRange(12)).toBe(true);
-    expect(jexDelayWithinLegalRange(0)).toBe(false);
-    expect(jexDelayWithinLegalRange(13)).toBe(false);
-    expect(jexDelayWithinLegalRange(2.5)).toBe(false);
+  it("keeps the CQL's 2 months when the JEX delay ends sooner", () => {
+    const result = earliestExpulsion({ cqlOn: d("2025-06-10"), cqlReferredToPrefetOn: d("2025-06-10"), jexDecisions: [{ decidedOn: d("2025-06-20"), endsOn: d("2025-07-20") }] });
+    expect(iso(result.expiresOn)).toBe("2025-08-10");
+    expect(iso(result.date)).toBe("2025-08-11");
+    expect(result.bindingRuleId).toBe("cql-delay");
   });
 
   it("clamps a CQL on 31 December to the end of February, inside the truce", () => {
     const result = earliestExpulsion({ cqlOn: d("2025-12-31"), cqlReferredToPrefetOn: d("2025-12-31") });
-    expect(iso(result.beforeTruce)).toBe("2026-02-28");
+    expect(iso(result.expiresOn)).toBe("2026-02-28");
+    expect(iso(result.beforeTruce)).toBe("2026-03-01");
     expect(iso(result.date)).toBe("2026-04-01");
   });
 });
 
 describe("concours de la force publique (CPCE L412-1, R153-1, L153-1)", () => {
-  it("cannot be granted before the CQL's 2 months end", () => {
-    expect(iso(earliestCfpGrant(d("2025-11-15")))).toBe("2025-11-15");
+  it("cannot be granted before the CQL's 2 months have expired (from the next day, CPC 642)", () => {
+    expect(iso(earliestCfpGrant(d("2025-11-15")))).toBe("2025-11-16");
     expect(iso(earliestCfpGrant(d("2025-11-15"), d("2025-12-01")))).toBe("2025-12-01");
-    expect(iso(earliestCfpGrant(d("2025-11-15"), d("2025-11-01")))).toBe("2025-11-15");
+    expect(iso(earliestCfpGrant(d("2025-11-15"), d("2025-11-01")))).toBe("2025-11-16");
   });
 
   it("turns 2 months of the préfet's silence into a refusal (R153-1)", () => {

@@ -9,13 +9,20 @@ import {
   utcDay,
 } from "./calendar";
 import { DEFAULT_PROCEDURE_SETTINGS, type ProcedureSettings, type RuleId } from "./rules";
+import { jexDecisionInForce, type JexDecision } from "./jex";
 import { nextDayOutsideTruce } from "./winter-truce";
 
 /**
  * The procedure's rules, one small pure function each (issue 4,
- * shared/domain/procedure.md). Dates are calendar days at UTC midnight; a
- * computed date is the day the delay expires (see rules.ts).
+ * shared/domain/procedure.md). Dates are calendar days at UTC midnight. A
+ * delay's date (`endsOn`, `expiresOn`) is its last day; the act it holds back
+ * is possible from the next day (`date`, CPC art. 641-642, see rules.ts).
  */
+
+/** CPC 642: the act a delay holds back is possible from the day after the delay's last day. */
+export function dayAfter(expiresOn: Date): Date {
+  return addDaysUtc(expiresOn, 1);
+}
 
 // ─── 1. Commandement de payer ────────────────────────────────────────────────
 
@@ -64,18 +71,26 @@ export function commandementDelay(
 // ─── 2. CCAPEX and the earliest assignation ─────────────────────────────────
 
 /**
- * Loi 89-462 art. 24 I (verify wording): the commissaire reports the
- * commandement to the CCAPEX when the debt reaches the threshold, taken here as
- * a debt of at least `ccapexThresholdRentMonths` × the monthly rent excluding
- * charges. Null when the debt or the rent is not on file.
+ * Loi 89-462 art. 24 I: the commissaire reports the commandement to the CCAPEX
+ * when the debt reaches either threshold of the département's arrêté: a number
+ * of months of unpaid rent, or a debt of at least a multiple of the monthly
+ * rent excluding charges (team settings, issue 13). True when either is
+ * reached; false when both are known and neither is; null when nothing can be
+ * told (no debt, rent or ledger on file).
  */
 export function ccapexThresholdReached(
-  debtCents: number | null | undefined,
-  monthlyRentCents: number | null | undefined,
-  settings: Pick<ProcedureSettings, "ccapexThresholdRentMonths"> = DEFAULT_PROCEDURE_SETTINGS,
+  input: { debtCents?: number | null; monthlyRentCents?: number | null; unpaidMonths?: number | null },
+  settings: Pick<ProcedureSettings, "ccapexUnpaidMonths" | "ccapexRentMultiple"> = DEFAULT_PROCEDURE_SETTINGS,
 ): boolean | null {
-  if (debtCents == null || monthlyRentCents == null || monthlyRentCents <= 0) return null;
-  return debtCents >= settings.ccapexThresholdRentMonths * monthlyRentCents;
+  const byMonths = input.unpaidMonths == null ? null : input.unpaidMonths >= settings.ccapexUnpaidMonths;
+  const byDebt =
+    input.debtCents == null || input.monthlyRentCents == null || input.monthlyRentCents <= 0
+      ? null
+      : input.debtCents >= settings.ccapexRentMultiple * input.monthlyRentCents;
+  if (byMonths === true || byDebt === true) return true;
+  if (byMonths === false && byDebt === false) return false;
+  // One criterion known and not reached, the other unknown: the unknown one may still be reached.
+  return null;
 }
 
 export type CcapexRequirement = "required" | "not_required" | "unknown";
@@ -101,13 +116,16 @@ export function ccapexReferralRequirement(landlordKind: LandlordKind | null | un
 
 export const CCAPEX_LEGAL_PERSON_DELAY_MONTHS = 2;
 
-/** Loi 89-462 art. 24 II: the date from which a legal-person landlord may assign (referral + 2 months). */
+/** Loi 89-462 art. 24 II: the last day of the legal-person landlord's 2 months after its referral (it may assign from the next day). */
 export function ccapexLegalPersonDelayEnd(ccapexReferralOn: Date): Date {
   return addMonthsUtc(ccapexReferralOn, CCAPEX_LEGAL_PERSON_DELAY_MONTHS);
 }
 
 export type EarliestAssignation = {
+  /** The first day the assignation is possible: the day after `expiresOn` (CPC 642). */
   date: Date;
+  /** The last day of the delay that holds the assignation back (the later of the two). */
+  expiresOn: Date;
   /** The rule that sets `date` (the later of the two constraints). */
   bindingRuleId: RuleId;
   ruleIds: RuleId[];
@@ -145,7 +163,8 @@ export function earliestAssignation(
     }
   }
   return {
-    date,
+    date: dayAfter(date),
+    expiresOn: date,
     bindingRuleId,
     ruleIds,
     commandement,
@@ -241,13 +260,13 @@ export function appealDeadline(judgmentServedOn: Date): Date {
  * Earliest commandement de quitter les lieux after a judgment. With
  * provisional enforcement (CPC art. 514, (verify)) an appeal does not suspend
  * the expulsion, so the CQL may follow the signification at once; without it,
- * the CQL waits for the appeal delay.
+ * the CQL waits for the appeal delay: possible the day after it expires.
  */
 export function earliestCqlDate(
   judgmentServedOn: Date,
   settings: Pick<ProcedureSettings, "provisionalEnforcement"> = DEFAULT_PROCEDURE_SETTINGS,
 ): Date {
-  return settings.provisionalEnforcement ? judgmentServedOn : appealDeadline(judgmentServedOn);
+  return settings.provisionalEnforcement ? judgmentServedOn : dayAfter(appealDeadline(judgmentServedOn));
 }
 
 // ─── 7. Earliest expulsion after a CQL ──────────────────────────────────────
@@ -280,37 +299,17 @@ export function cqlDelay(
   return { startsOn, endsOn: addMonthsUtc(startsOn, CQL_DELAY_MONTHS), referralMissing: !referral };
 }
 
-export type JexDelay = { grantedOn: Date; months: number };
-
-export const JEX_DELAY_MIN_MONTHS = 1;
-export const JEX_DELAY_MAX_MONTHS = 12;
-
-/** CPCE L412-4 (since loi 2023-668): a JEX delay lasts from 1 month to 1 year. */
-export function jexDelayWithinLegalRange(months: number): boolean {
-  return Number.isInteger(months) && months >= JEX_DELAY_MIN_MONTHS && months <= JEX_DELAY_MAX_MONTHS;
-}
-
-/**
- * CPCE L412-3 and L412-4: the end of a delay granted by the JEX. (verify)
- * interpretation, `jexDelayFrom`: by default the delay extends the CQL's
- * 2 months (it is added to their end); otherwise it runs from the grant, and
- * the expulsion still waits for the end of the 2 months.
- */
-export function jexDelayEnd(
-  cqlDelayEndsOn: Date,
-  jex: JexDelay,
-  settings: Pick<ProcedureSettings, "jexDelayFrom"> = DEFAULT_PROCEDURE_SETTINGS,
-): Date {
-  if (settings.jexDelayFrom === "end_of_cql_delay") return addMonthsUtc(cqlDelayEndsOn, jex.months);
-  return laterOf(cqlDelayEndsOn, addMonthsUtc(jex.grantedOn, jex.months));
-}
-
 export type EarliestExpulsion = {
+  /** The first day the expulsion may take place. */
   date: Date;
+  /** The last day of the later of the two delays (CQL's 2 months, JEX delay in force): it expires at 24:00. */
+  expiresOn: Date;
   cql: CqlDelay;
-  /** End of the JEX delay, when one was granted. */
+  /** Last day of the JEX delay in force, when a decision is on file. */
   jexEndsOn?: Date;
-  /** The date before the winter truce was applied. */
+  /** The delay whose last day is `expiresOn`. */
+  expiringRuleId: "cql-delay" | "jex-delay";
+  /** The day after `expiresOn`, before the winter truce was applied. */
   beforeTruce: Date;
   movedByTruce: boolean;
   /** The rule that sets `date`: the truce, the JEX delay or the CQL's 2 months. */
@@ -319,43 +318,49 @@ export type EarliestExpulsion = {
 };
 
 /**
- * Earliest expulsion after a CQL: its 2 months (L412-1, suspended until the
- * referral, L412-5), extended by any JEX delay (L412-3, L412-4), then moved out
- * of the winter truce to 1 April (L412-6).
+ * Earliest expulsion after a CQL: the day after the later of its 2 months
+ * (L412-1, suspended until the referral, L412-5) and the end of the JEX delay
+ * in force (L412-3, L412-4; it runs alongside the 2 months, not after them),
+ * then moved out of the winter truce to 1 April (L412-6). CPC 641-642: each
+ * delay expires at the end of its last day, so the expulsion is possible from
+ * the next day.
  */
 export function earliestExpulsion(
-  input: { cqlOn: Date; cqlReferredToPrefetOn?: Date | null; jexDelay?: JexDelay | null },
-  settings: Pick<ProcedureSettings, "cqlDelayStart" | "jexDelayFrom"> = DEFAULT_PROCEDURE_SETTINGS,
+  input: { cqlOn: Date; cqlReferredToPrefetOn?: Date | null; jexDecisions?: ReadonlyArray<JexDecision> | null },
+  settings: Pick<ProcedureSettings, "cqlDelayStart"> = DEFAULT_PROCEDURE_SETTINGS,
 ): EarliestExpulsion {
   const cql = cqlDelay(input, settings);
   const ruleIds: RuleId[] = ["cql-delay"];
-  let beforeTruce = cql.endsOn;
+  let expiresOn = cql.endsOn;
   let bindingRuleId: RuleId = "cql-delay";
-  let jexEndsOn: Date | undefined;
-  if (input.jexDelay) {
-    jexEndsOn = jexDelayEnd(cql.endsOn, input.jexDelay, settings);
+  let expiringRuleId: EarliestExpulsion["expiringRuleId"] = "cql-delay";
+  const jex = jexDecisionInForce(input.jexDecisions);
+  if (jex) {
     ruleIds.push("jex-delay");
-    if (isBeforeDay(beforeTruce, jexEndsOn)) {
-      beforeTruce = jexEndsOn;
+    if (isBeforeDay(expiresOn, jex.endsOn)) {
+      expiresOn = jex.endsOn;
       bindingRuleId = "jex-delay";
+      expiringRuleId = "jex-delay";
     }
   }
+  const beforeTruce = dayAfter(expiresOn);
   const date = nextDayOutsideTruce(beforeTruce);
   const movedByTruce = isBeforeDay(beforeTruce, date);
   ruleIds.push("winter-truce");
   if (movedByTruce) bindingRuleId = "winter-truce";
-  return { date, cql, ...(jexEndsOn ? { jexEndsOn } : {}), beforeTruce, movedByTruce, bindingRuleId, ruleIds };
+  return { date, expiresOn, expiringRuleId, cql, ...(jex ? { jexEndsOn: jex.endsOn } : {}), beforeTruce, movedByTruce, bindingRuleId, ruleIds };
 }
 
 // ─── 8. Concours de la force publique ───────────────────────────────────────
 
 /**
  * CPCE L412-1 and R153-1: the concours de la force publique cannot be granted
- * before the CQL's 2 months have run out (the date from `cqlDelay`), nor, of
- * course, before it was requested.
+ * before the CQL's 2 months have run out (from the day after `cqlDelay`'s
+ * last day), nor, of course, before it was requested.
  */
 export function earliestCfpGrant(cqlDelayEndsOn: Date, requestOn?: Date | null): Date {
-  return requestOn ? laterOf(cqlDelayEndsOn, requestOn) : cqlDelayEndsOn;
+  const from = dayAfter(cqlDelayEndsOn);
+  return requestOn ? laterOf(from, requestOn) : from;
 }
 
 export const PREFET_SILENCE_MONTHS = 2;

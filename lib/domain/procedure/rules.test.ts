@@ -13,7 +13,7 @@ describe("rule registry (tooltips and 'à vérifier' badges, shared/domain/READM
 
   it("badges exactly the rules the domain notes mark (verify), dated", () => {
     expect(rulesToVerify().map((rule) => rule.id).sort()).toEqual(
-      ["appeal-delay", "ccapex-threshold", "cql-delay", "dsf-interview-offer", "dsf-transmission", "jex-delay"].sort(),
+      ["appeal-delay", "ccapex-threshold", "cql-delay", "dsf-interview-offer", "dsf-transmission"].sort(),
     );
     for (const rule of rulesToVerify()) {
       expect(rule.verify?.asOf).toBe("2026-11-26");

@@ -5,10 +5,11 @@
  * such rules are explicit, dated, named and configurable, never silent
  * constants). The functions themselves are in deadlines.ts.
  *
- * Convention for every delay: the computed date is the date the delay
- * expires (start + delay), as procedure.md writes it ("assignation possible
- * from commandement + 6 weeks", "CQL + 2 months"). A delay in months ends on
- * the same day number, or on the month's last day (CPC art. 641).
+ * Convention for every delay (CPC art. 641-642, issue 13): a delay expires
+ * at the end (24:00) of its last day, start + delay; a delay in months ends on
+ * the same day number, or on the month's last day (art. 641). The act the
+ * delay holds back is possible from the NEXT day. The engine keeps both dates
+ * ("expire le 31/03/2025 ; assignation possible à partir du 01/04/2025").
  */
 
 /** The date the "(verify)" notes below were last reviewed. */
@@ -29,18 +30,22 @@ export type RuleId =
   | "jex-delay"
   | "winter-truce"
   | "cfp-earliest-grant"
-  | "cfp-prefet-silence";
+  | "cfp-prefet-silence"
+  | "penal-risk";
 
 /**
- * The choices left open by the "(verify)" rules, with the values the engine
- * uses by default. A caller (later: a team setting) may override them; each is
- * named in the RuleInfo of the rule it configures.
+ * The choices left open by the "(verify)" rules and the local thresholds, with
+ * the values the engine uses by default. Each team may override them
+ * (TeamProcedureSetting, settings.ts, issue 13); each is named in the RuleInfo
+ * of the rule it configures.
  */
 export type ProcedureSettings = {
   /** Contractual delay of a commandement under a lease signed before 29 July 2023 ("usually 2 months"). */
   legacyLeaseCommandementMonths: number;
-  /** CCAPEX referral threshold: debt ≥ this many months of rent excluding charges. */
-  ccapexThresholdRentMonths: number;
+  /** CCAPEX referral threshold of the département's arrêté: this many months of unpaid rent… */
+  ccapexUnpaidMonths: number;
+  /** …or a debt of at least this multiple of the monthly rent excluding charges (either one suffices). */
+  ccapexRentMultiple: number;
   /** Working days the DSF organisation has to offer the interview after the préfet's referral. */
   dsfInterviewWorkingDays: number;
   /** Working days before the hearing by which the DSF reaches the judge and the CCAPEX. */
@@ -49,20 +54,18 @@ export type ProcedureSettings = {
   provisionalEnforcement: boolean;
   /** Start of the CQL's 2 months: the later of the CQL and its referral to the préfet, or the CQL itself. */
   cqlDelayStart: "later_of_cql_and_referral" | "cql";
-  /** A JEX delay extends from the end of the CQL's 2 months, or runs from the date it was granted. */
-  jexDelayFrom: "end_of_cql_delay" | "grant_date";
   /** Days before the hearing at which the team is alerted if the household has not been met (team practice). */
   hearingAlertDays: number;
 };
 
 export const DEFAULT_PROCEDURE_SETTINGS: Readonly<ProcedureSettings> = Object.freeze({
   legacyLeaseCommandementMonths: 2,
-  ccapexThresholdRentMonths: 2,
+  ccapexUnpaidMonths: 2,
+  ccapexRentMultiple: 2,
   dsfInterviewWorkingDays: 15,
   dsfTransmissionWorkingDays: 5,
   provisionalEnforcement: true,
   cqlDelayStart: "later_of_cql_and_referral",
-  jexDelayFrom: "end_of_cql_delay",
   hearingAlertDays: 45,
 });
 
@@ -97,11 +100,11 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     title: "Seuil de signalement à la CCAPEX",
     article: "Loi n° 89-462, art. 24 I",
     source:
-      "Le commissaire de justice signale le commandement à la CCAPEX (via EXPLOC) quand la dette atteint le seuil : 2 mois de loyer impayés, ou une dette d'au moins 2 fois le loyer mensuel hors charges.",
+      "Le commissaire de justice signale le commandement à la CCAPEX (via EXPLOC) quand la dette atteint l'un des deux seuils fixés par l'arrêté préfectoral du département : un nombre de mois de loyer impayés, ou une dette d'au moins un multiple du loyer mensuel hors charges. L'un des deux suffit.",
     isLaw: true,
-    settings: ["ccapexThresholdRentMonths"],
+    settings: ["ccapexUnpaidMonths", "ccapexRentMultiple"],
     verify: {
-      note: "Rédaction du seuil à vérifier : le texte et l'arrêté préfectoral du département peuvent fixer d'autres montants. Par défaut, l'application compare la dette à 2 × le loyer mensuel hors charges.",
+      note: "Seuils à vérifier dans l'arrêté préfectoral du département (réglage de l'équipe). Par défaut : 2 mois de loyer impayés, ou une dette d'au moins 2 fois le loyer mensuel hors charges.",
       asOf: VERIFY_AS_OF,
     },
   },
@@ -201,13 +204,9 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     id: "jex-delay",
     title: "Délai accordé par le juge de l'exécution",
     article: "Code des procédures civiles d'exécution, art. L412-3 et L412-4",
-    source: "Le JEX peut accorder des délais de 1 mois à 1 an (L412-4, depuis la loi n° 2023-668).",
+    source:
+      "Le juge de l'exécution peut accorder des délais de 1 mois à 1 an (L412-4, depuis la loi n° 2023-668), renouvelables (L412-3). Le délai court comme la décision le fixe (à compter de la décision, ou jusqu'à la date qu'elle indique), en même temps que les 2 mois suivant le commandement de quitter les lieux et non après eux : l'expulsion n'est possible que le lendemain du plus tardif des deux. La dernière décision rendue est celle qui s'applique.",
     isLaw: true,
-    settings: ["jexDelayFrom"],
-    verify: {
-      note: "Point de départ à vérifier : l'application ajoute le délai accordé à la fin des 2 mois suivant le commandement de quitter les lieux (et non à la date de la décision du JEX).",
-      asOf: VERIFY_AS_OF,
-    },
   },
   "winter-truce": {
     id: "winter-truce",
@@ -215,6 +214,14 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     article: "Code des procédures civiles d'exécution, art. L412-6",
     source:
       "Aucune expulsion du 1er novembre au 31 mars inclus : une date d'expulsion qui tombe pendant la trêve est reportée au 1er avril. La procédure continue pendant la trêve. Les exceptions de l'article (relogement assuré, squat…) ne sont pas calculées.",
+    isLaw: true,
+  },
+  "penal-risk": {
+    id: "penal-risk",
+    title: "Maintien dans les lieux après le commandement de quitter les lieux",
+    article: "Code pénal, art. 315-2",
+    source:
+      "Se maintenir dans le logement plus de 2 mois après le commandement de quitter les lieux expose l'occupant à une amende de 7 500 €. L'article ne s'applique pas pendant la trêve hivernale ni lorsque le juge de l'exécution est saisi d'une demande de délais (CPCE L412-3). Information pour la ou le juriste : les autres conditions et exceptions de l'article ne sont pas calculées.",
     isLaw: true,
   },
   "cfp-earliest-grant": {

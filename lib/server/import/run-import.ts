@@ -14,6 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
 import { refreshDeadlinesForCases } from "@/lib/server/services/refresh-deadlines";
+import { loadTeamProcedureSettings } from "@/lib/server/procedure-settings";
 import { parisToday, toIsoDay } from "@/lib/utils/dates";
 import { bulkInsert, sqlDay, type BulkValue } from "./bulk-insert";
 import { planImport, type ImportFile, type ImportPlan } from "./plan-import";
@@ -160,6 +161,8 @@ export async function importList(db: Db, actor: Actor, input: { teamId: string }
     const stamp = now.toISOString();
     const landlordIds = new Map<string, string>();
     const landlordKinds = new Map<string, LandlordKind>();
+    // Issue 13: the deadlines are computed with the team's settings.
+    const teamSettings = await loadTeamProcedureSettings(tx, input.teamId);
     const newLandlords = [...plan.landlords.toCreate].map(([key, l]) => {
       const id = newId();
       landlordIds.set(key, id);
@@ -228,9 +231,12 @@ export async function importList(db: Db, actor: Actor, input: { teamId: string }
             debtCents: r.debtCents,
             householdMet: false,
           }),
+          teamSettings,
         );
         const next = nextDeadline(caseDeadlines, today);
-        for (const dl of caseDeadlines) deadlines.push({ id: newId(), caseId, kind: dl.kind, on: sqlDay(dl.on), ruleId: dl.ruleId });
+        for (const dl of caseDeadlines) {
+          deadlines.push({ id: newId(), caseId, kind: dl.kind, on: sqlDay(dl.on), ruleId: dl.ruleId, expiresOn: sqlDay(dl.expiresOn ?? null) });
+        }
         cases.push({
           id: caseId,
           teamId: input.teamId,
@@ -250,6 +256,7 @@ export async function importList(db: Db, actor: Actor, input: { teamId: string }
           eligibilityNote: d.eligibilityNote,
           nextDeadlineOn: sqlDay(next?.on),
           nextDeadlineKind: next?.kind ?? null,
+          nextDeadlineExpiresOn: sqlDay(next?.expiresOn ?? null),
           deadlinesVersion: PROCEDURE_DEADLINES_VERSION,
           importBatchId: batchId,
           createdAt: stamp,

@@ -8,6 +8,7 @@ import { JUDGMENT_DECISION_LABELS, LANDLORD_KIND_LABELS, OCCUPANT_ROLE_LABELS, P
 import type { HearingFile } from "@/lib/server/queries/get-hearing-file";
 import { formatDay, formatDayLong } from "@/lib/utils/dates";
 import { formatCents } from "@/lib/utils/money";
+import { spellOutFirstUse, type Abbreviation } from "@/lib/domain/abbreviations";
 
 /**
  * The printable "dossier d'audience" (issue 4): what a judge reads about the
@@ -223,14 +224,15 @@ function occupantLine(o: HearingFile["household"]["occupants"][number]): string 
   return `${o.firstName} ${o.lastName.toUpperCase()} (${role}${o.birthYear ? `, né(e) en ${o.birthYear}` : ""})`;
 }
 
-function procedureLine(e: HearingFile["procedure"]["events"][number]): string {
-  const parts = [`${formatDay(e.date)} — ${PROCEDURE_STAGE_LABELS[e.stage]}`];
+function procedureLine(e: HearingFile["procedure"]["events"][number], seen: Set<Abbreviation>): string {
+  const parts = [`${formatDay(e.date)} — ${spellOutFirstUse(PROCEDURE_STAGE_LABELS[e.stage], seen)}`];
   if (e.reference) parts.push(`réf. ${e.reference}`);
   if (e.courtName) parts.push(e.courtName);
   const presence = [yesNo(e.householdPresent, "ménage présent", "ménage absent"), yesNo(e.juristPresent, "avec la juriste de l'équipe", "sans la juriste de l'équipe")].filter(Boolean);
   if (presence.length) parts.push(presence.join(", "));
   if (e.decision) parts.push(`décision : ${JUDGMENT_DECISION_LABELS[e.decision as keyof typeof JUDGMENT_DECISION_LABELS] ?? e.decision}`);
-  if (e.delayMonths) parts.push(`${e.delayMonths} mois accordés`);
+  if (e.stage === "JEX_DELAY" && e.delayEndsOn) parts.push(`délai jusqu'au ${formatDay(e.delayEndsOn)}${e.delayMonths ? ` (${e.delayMonths} mois à compter de la décision)` : ""}`);
+  else if (e.delayMonths) parts.push(`${e.delayMonths} mois accordés`);
   return parts.join(" · ");
 }
 
@@ -289,9 +291,16 @@ export async function renderHearingFilePdf(
     ["Référence", file.procedure.reference ?? "Non renseignée"],
     ["Audience", file.procedure.hearingOn ? formatDayLong(file.procedure.hearingOn) : "Pas de date connue"],
   ]);
+  // Issue 13: abbreviations spelled out on their first use in the document.
+  const seen = new Set<Abbreviation>();
   if (file.procedure.events.length) {
     w.paragraph("Actes enregistrés :", { bold: true });
-    for (const e of file.procedure.events) w.paragraph(`• ${procedureLine(e)}`, { indent: 8 });
+    for (const e of file.procedure.events) w.paragraph(`• ${procedureLine(e, seen)}`, { indent: 8 });
+  }
+  // Issue 13: every deadline with both dates where both matter, computed with the team's settings.
+  if (file.procedureDeadlines.length) {
+    w.paragraph("Délais (calculés selon les articles cités ; un délai expire à la fin de son dernier jour, l'acte est possible le lendemain) :", { bold: true });
+    for (const line of file.procedureDeadlines) w.paragraph(`• ${spellOutFirstUse(line, seen)}`, { indent: 8 });
   }
 
   w.heading("Vérification de la dette");
@@ -299,7 +308,14 @@ export async function renderHearingFilePdf(
   const check = file.debtCheck;
   w.facts([
     ["Dette réclamée", claimed ? `${formatCents(claimed.cents)}${claimed.on ? ` (arrêtée au ${formatDay(claimed.on)})` : ""}` : "Non renseignée"],
-    ["Dette calculée", file.ledger.rows.length ? `${formatCents(file.ledger.totals.balanceCents)} (relevé ci-dessous)` : "Aucun mois saisi au relevé"],
+    [
+      "Dette calculée",
+      !file.ledger.rows.length
+        ? "Aucun mois saisi au relevé"
+        : check?.status === "NOT_COVERED"
+          ? "Relevé incomplet pour la période réclamée"
+          : `${formatCents(check?.computedDebtCents ?? file.ledger.totals.balanceCents)} (relevé ci-dessous${check?.monthsAfterClaim ? ", jusqu'à la date d'arrêté" : ""})`,
+    ],
     ...(check ? [["Écart", describeDebtCheck(check).difference] as [string, string]] : []),
   ]);
   if (check) w.paragraph(describeDebtCheck(check).sentence);

@@ -9,6 +9,8 @@ import { canRecordProcedure } from "@/lib/domain/permissions";
 import { parisToday } from "@/lib/utils/dates";
 import type { JudgmentDecision } from "@/lib/domain/labels";
 import { recordableStages } from "@/lib/validation/procedure";
+import { unpaidRentMonths } from "@/lib/domain/hearing/ledger";
+import { loadTeamProcedureSettings } from "@/lib/server/procedure-settings";
 
 export interface ProcedureEventView {
   id: string;
@@ -20,6 +22,8 @@ export interface ProcedureEventView {
   juristPresent: boolean | null;
   decision: JudgmentDecision | null;
   delayMonths: number | null;
+  /** JEX decision: the last day of the delay granted. */
+  delayEndsOn: Date | null;
   note: string | null;
   authorName: string | null;
   recordedAt: Date;
@@ -37,6 +41,12 @@ export interface CaseProcedure {
   /** Whether the actor may record an act, and which stages the form offers (the same rule as the service). */
   canRecord: boolean;
   recordableStages: ProcedureStage[];
+  /**
+   * Issue 13: jurists and coordinators see the "à vérifier" badges and notes
+   * and the jurist's information alerts (Code pénal 315-2); social workers see
+   * the dates and their articles.
+   */
+  showVerify: boolean;
 }
 
 /**
@@ -67,6 +77,7 @@ export async function getCaseProcedure(db: Db, actor: Actor, caseId: string, now
           juristPresent: true,
           decision: true,
           delayMonths: true,
+          delayEndsOn: true,
           note: true,
           createdAt: true,
           createdBy: { select: { name: true } },
@@ -74,6 +85,8 @@ export async function getCaseProcedure(db: Db, actor: Actor, caseId: string, now
       },
       // The 45-day alert: has the team ever met the household (a visit that found them, or support)?
       outreachEvents: { where: { kind: "VISIT", visitOutcome: "MET" }, select: { id: true }, take: 1 },
+      // The CCAPEX threshold in months of unpaid rent (issue 13).
+      ledgerLines: { select: { month: true, rentDueCents: true, chargesDueCents: true, paidCents: true, housingBenefitCents: true } },
     },
   });
   if (!c || !canViewCases(actor, c.teamId)) return null;
@@ -85,14 +98,19 @@ export async function getCaseProcedure(db: Db, actor: Actor, caseId: string, now
     landlordKind: c.lease?.landlord.kind ?? null,
     monthlyRentCents: c.lease?.rentCents ?? null,
     debtCents: c.debtCents,
+    unpaidMonths: c.ledgerLines.length ? unpaidRentMonths(c.ledgerLines) : null,
     householdMet: c.supported || c.outreachEvents.length > 0,
   });
   const canRecord = canRecordProcedure(actor, c.teamId);
+  const settings = await loadTeamProcedureSettings(db, c.teamId);
+  const showVerify = actor.role === "JURIST" || actor.role === "COORDINATOR";
+  const computation = computeProcedure(facts, { today, settings });
+  if (!showVerify) computation.alerts = computation.alerts.filter((a) => a.audience !== "jurist");
   return {
     caseId: c.id,
     version: c.version,
     today,
-    computation: computeProcedure(facts, { today }),
+    computation,
     events: c.procedureEvents.map((e) => ({
       id: e.id,
       stage: e.stage,
@@ -103,11 +121,13 @@ export async function getCaseProcedure(db: Db, actor: Actor, caseId: string, now
       juristPresent: e.juristPresent,
       decision: e.decision,
       delayMonths: e.delayMonths,
+      delayEndsOn: e.delayEndsOn,
       note: e.note,
       authorName: e.createdBy?.name ?? null,
       recordedAt: e.createdAt,
     })),
     canRecord,
     recordableStages: canRecord ? recordableStages(new Set(c.procedureEvents.map((e) => e.stage))) : [],
+    showVerify,
   };
 }

@@ -1,5 +1,9 @@
 import "server-only";
-import { checkClaimedDebt, computeLedger, ledgerLineToken, type DebtCheck, type Ledger } from "@/lib/domain/hearing/ledger";
+import { checkClaimedDebt, computeLedger, ledgerLineToken, unpaidRentMonths, type DebtCheck, type Ledger } from "@/lib/domain/hearing/ledger";
+import { computeProcedure, type ProcedureComputation } from "@/lib/domain/procedure/compute-procedure";
+import { frenchDay } from "@/lib/domain/procedure/calendar";
+import { procedureFacts } from "@/lib/domain/procedure/facts";
+import { loadTeamProcedureSettings } from "@/lib/server/procedure-settings";
 import { canEditHearingFile } from "@/lib/domain/hearing/permissions";
 import { currentRentFrom, debtToRepay, simulateRepaymentPlan, type RepaymentPlan, type RepaymentSettings } from "@/lib/domain/hearing/repayment-plan";
 import { HEARING_REQUEST_KINDS, type HearingRequestKind, type HearingRequestStatus } from "@/lib/domain/hearing/requests";
@@ -42,6 +46,7 @@ export interface HearingProcedureEvent {
   juristPresent: boolean | null;
   decision: string | null;
   delayMonths: number | null;
+  delayEndsOn: Date | null;
 }
 
 export interface HearingFile {
@@ -76,6 +81,8 @@ export interface HearingFile {
   debtCheck: DebtCheck | null;
   /** The debt the simulator repays, and where it comes from. */
   debtToRepay: { debtCents: number; source: "LEDGER" | "CLAIM" } | null;
+  /** The procedure's deadlines in French, each with both dates where both matter (issue 13), for the PDF. */
+  procedureDeadlines: string[];
   /** Rent + charges − housing benefit of the latest month, else the lease's rent and charges. */
   currentRentCents: number | null;
   /** The latest request of each of the four kinds, or null when none is on file. */
@@ -133,7 +140,7 @@ export async function getHearingFile(db: Db, actor: Actor, caseId: string, now: 
       },
       procedureEvents: {
         orderBy: [{ date: "asc" }, { createdAt: "asc" }],
-        select: { stage: true, date: true, reference: true, courtName: true, householdPresent: true, juristPresent: true, decision: true, delayMonths: true },
+        select: { stage: true, date: true, reference: true, courtName: true, householdPresent: true, juristPresent: true, decision: true, delayMonths: true, delayEndsOn: true },
       },
       ledgerLines: {
         orderBy: { month: "asc" },
@@ -164,12 +171,29 @@ export async function getHearingFile(db: Db, actor: Actor, caseId: string, now: 
   const landlord = c.lease?.landlord;
   const diagnostic = c.diagnostics[0];
   const persons = diagnostic && (diagnostic.adults !== null || diagnostic.children !== null) ? (diagnostic.adults ?? 0) + (diagnostic.children ?? 0) : null;
+  // Issue 13: the ledger months up to the claim's "arrêtée au" date only, and a refusal when they are not all there.
+  const debtCheck = c.debtCents !== null && lines.length > 0 ? checkClaimedDebt(lines, c.debtCents, c.debtOn) : null;
+  // The procedure's deadlines, with the team's settings (issue 13), for the printed file.
+  const today = parisToday(now);
+  const settings = await loadTeamProcedureSettings(db, c.teamId);
+  const computation = computeProcedure(
+    procedureFacts({
+      events: c.procedureEvents,
+      leaseSignedOn: c.lease?.signedOn ?? null,
+      landlordKind: c.lease?.landlord.kind ?? null,
+      monthlyRentCents: c.lease?.rentCents ?? null,
+      debtCents: c.debtCents,
+      unpaidMonths: lines.length ? unpaidRentMonths(lines) : null,
+      householdMet: true,
+    }),
+    { today, settings },
+  );
 
   return {
     caseId: c.id,
     number: c.number,
     version: c.version,
-    today: parisToday(now),
+    today,
     canEdit: canEditHearingFile(actor, c.teamId),
     teamName: c.team.name,
     juristName: c.assignedJurist?.name ?? null,
@@ -186,14 +210,28 @@ export async function getHearingFile(db: Db, actor: Actor, caseId: string, now: 
     procedure: { stage: c.stage, reference: c.procedureRef, courtName: c.courtName, hearingOn: c.hearingOn, events: c.procedureEvents },
     claimedDebt: c.debtCents === null ? null : { cents: c.debtCents, on: c.debtOn },
     ledger: computeLedger(lines),
-    debtCheck: c.debtCents !== null && lines.length > 0 ? checkClaimedDebt(lines, c.debtCents) : null,
-    debtToRepay: debtToRepay(lines, c.debtCents),
+    debtCheck,
+    debtToRepay: debtToRepay(lines, c.debtCents, { covered: debtCheck?.status !== "NOT_COVERED" }),
+    procedureDeadlines: deadlineLines(computation),
     currentRentCents: currentRentFrom(lines, c.lease),
     requests,
     diagnostic: diagnostic
       ? { doneOn: diagnostic.doneOn, resourcesCents: sumOfAmounts(diagnostic.resources), chargesCents: sumOfAmounts(diagnostic.charges), persons: persons && persons > 0 ? persons : null }
       : null,
   };
+}
+
+/** The lines the printed file gives about the procedure's deadlines: the next step, then the alerts' dates. */
+function deadlineLines(computation: ProcedureComputation): string[] {
+  const lines: string[] = [];
+  if (computation.nextStep) lines.push(`Prochaine étape : ${computation.nextStep.label}`);
+  if (computation.latestNotificationDate) lines.push(`Notification au préfet au plus tard le ${frenchDay(computation.latestNotificationDate)}`);
+  for (const a of computation.alerts) {
+    if (a.code === "EXPULSION_POSSIBLE_FROM" || a.code === "LEASE_DATE_UNKNOWN" || a.code === "APPEAL_DELAY_RUNNING" || a.code === "PENAL_RISK" || a.code === "PENAL_RISK_SUSPENDED") {
+      lines.push(a.message);
+    }
+  }
+  return lines;
 }
 
 /**
@@ -203,7 +241,8 @@ export async function getHearingFile(db: Db, actor: Actor, caseId: string, now: 
 export function simulateForHearingFile(file: HearingFile, query: SimulationQuery, settings?: Partial<RepaymentSettings>): RepaymentPlan | null {
   if (!file.debtToRepay || file.currentRentCents === null) return null;
   return simulateRepaymentPlan(
-    { ...query, currentRentCents: file.currentRentCents, debtCents: file.debtToRepay.debtCents },
+    // Issue 13: the plan repays the debt the jurist confirmed in the simulator, the proposal otherwise.
+    { ...query, currentRentCents: file.currentRentCents, debtCents: query.confirmedDebtCents ?? file.debtToRepay.debtCents },
     { lines: file.ledger.rows.map((r) => r.line), today: file.today, settings },
   );
 }

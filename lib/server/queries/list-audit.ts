@@ -56,6 +56,16 @@ export interface AuditPage<R> {
 interface Scope {
   /** Null: every case (admin). */
   caseIds: string[] | null;
+  /** Team-level entries (a team's procedure settings, issue 13) the viewer may read, besides their cases'. */
+  teamIds?: readonly string[];
+}
+
+/** The audit rows of the scope: its cases' and, without a case filter, its teams' own settings. */
+function auditWhere(scope: Scope): Prisma.AuditLogWhereInput {
+  if (!scope.caseIds) return {};
+  const cases: Prisma.AuditLogWhereInput = { caseId: { in: scope.caseIds } };
+  if (!scope.teamIds?.length) return cases;
+  return { OR: [cases, { caseId: null, entity: "Team", entityId: { in: [...scope.teamIds] } }] };
 }
 
 async function scopeFor(db: Db, actor: Actor, caseNumber: number | undefined): Promise<Scope | "none"> {
@@ -68,7 +78,7 @@ async function scopeFor(db: Db, actor: Actor, caseNumber: number | undefined): P
   }
   if (auditScopeIsGlobal(actor)) return { caseIds: null };
   const cases = await db.case.findMany({ where: { teamId: { in: [...actor.teamIds] } }, select: { id: true } });
-  return { caseIds: cases.map((c) => c.id) };
+  return { caseIds: cases.map((c) => c.id), teamIds: actor.teamIds };
 }
 
 function period(filters: AuditFilters): { gte?: Date; lt?: Date } | undefined {
@@ -87,7 +97,7 @@ export async function listAuditEntries(db: Db, actor: Actor, filters: AuditFilte
   const scope = await scopeFor(db, actor, filters.caseNumber);
   if (scope === "none") return { rows: [], total: 0, page: 1, pageCount: 1 };
   const where: Prisma.AuditLogWhereInput = {
-    ...(scope.caseIds ? { caseId: { in: scope.caseIds } } : {}),
+    ...auditWhere(scope),
     ...(filters.userId ? { userId: filters.userId } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(period(filters) ? { at: period(filters) } : {}),
@@ -161,7 +171,7 @@ export async function auditFilterOptions(db: Db, actor: Actor): Promise<{ users:
   const scope = await scopeFor(db, actor, undefined);
   const groups = await db.auditLog.groupBy({
     by: ["action"],
-    where: scope !== "none" && scope.caseIds ? { caseId: { in: scope.caseIds } } : {},
+    where: scope !== "none" ? auditWhere(scope) : {},
     orderBy: { action: "asc" },
   });
   const actions = groups.map((g) => ({ code: g.action, label: auditActionLabel(g.action) })).sort((a, b) => a.label.localeCompare(b.label, "fr"));

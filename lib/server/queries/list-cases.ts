@@ -1,4 +1,6 @@
 import "server-only";
+import { storedDeadlineSentence } from "@/lib/domain/procedure/wording";
+import { DEADLINE_KIND_LABELS } from "@/lib/domain/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseState, DeadlineKind, ProcedureStage } from "@/lib/domain/labels";
 import { addCalendarDays } from "@/lib/domain/outreach/reminder";
@@ -40,6 +42,8 @@ export interface CaseloadRow {
   hearingOn: Date | null;
   nextDeadlineOn: Date | null;
   nextDeadlineKind: DeadlineKind | null;
+  /** Issue 13: the next deadline with both dates ("Le délai … expire le … ; assignation possible à partir du …"), when it has an expiry. */
+  nextDeadlineTwoDates: string | null;
   openedOn: Date;
   tenantName: string;
   city: string;
@@ -62,6 +66,7 @@ const CASELOAD_SELECT = {
   hearingOn: true,
   nextDeadlineOn: true,
   nextDeadlineKind: true,
+  nextDeadlineExpiresOn: true,
   openedOn: true,
   sector: { select: { name: true } },
   assignedWorker: { select: { name: true } },
@@ -145,6 +150,10 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
         // Shown only when still to come: a list read without the daily roll-forward may hold a passed one.
         nextDeadlineOn: c.nextDeadlineOn && c.nextDeadlineOn >= today ? c.nextDeadlineOn : null,
         nextDeadlineKind: c.nextDeadlineOn && c.nextDeadlineOn >= today ? c.nextDeadlineKind : null,
+        nextDeadlineTwoDates:
+          c.nextDeadlineOn && c.nextDeadlineOn >= today && c.nextDeadlineKind && c.nextDeadlineExpiresOn
+            ? storedDeadlineSentence({ kind: c.nextDeadlineKind, on: c.nextDeadlineOn, expiresOn: c.nextDeadlineExpiresOn }, DEADLINE_KIND_LABELS[c.nextDeadlineKind], today)
+            : null,
         openedOn: c.openedOn,
         tenantName: tenant ? `${tenant.lastName.toUpperCase()} ${tenant.firstName}` : "—",
         city: c.household.city,

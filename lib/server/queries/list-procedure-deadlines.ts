@@ -1,4 +1,6 @@
 import "server-only";
+import { storedDeadlineSentence } from "@/lib/domain/procedure/wording";
+import { DEADLINE_KIND_LABELS } from "@/lib/domain/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseState, DeadlineKind } from "@/lib/domain/labels";
 import { addCalendarDays } from "@/lib/domain/outreach/reminder";
@@ -23,6 +25,9 @@ export interface ProcedureDeadlineItem {
   state: CaseState;
   kind: DeadlineKind;
   on: Date;
+  /** Issue 13: for an act "possible from" `on`, the day the delay holding it back expires, and the two in words. */
+  expiresOn: Date | null;
+  twoDates: string | null;
   daysLeft: number;
   /** The article the date comes from; empty for a date that is not a legal rule (the hearing itself). */
   legalBasis: string;
@@ -67,6 +72,7 @@ export async function listProcedureDeadlines(
         kind: true,
         on: true,
         ruleId: true,
+        expiresOn: true,
         case: {
           select: {
             id: true,
@@ -101,6 +107,8 @@ export async function listProcedureDeadlines(
         state: r.case.state,
         kind: r.kind,
         on: r.on,
+        expiresOn: r.expiresOn,
+        twoDates: r.expiresOn ? storedDeadlineSentence({ kind: r.kind, on: r.on, expiresOn: r.expiresOn, ruleId: r.ruleId as RuleId }, DEADLINE_KIND_LABELS[r.kind], today) : null,
         daysLeft: Math.round((r.on.getTime() - today.getTime()) / dayMs),
         // The teams' own practices (the hearing countdown) are not presented as law.
         legalBasis: rule?.isLaw ? rule.article : "",

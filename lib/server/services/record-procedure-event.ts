@@ -39,6 +39,10 @@ export async function recordProcedureEvent(
   if (input.date > today && !STAGES_DATED_AHEAD.has(input.stage)) {
     throw invalid({ date: ["La date ne peut pas être dans le futur (seule une audience peut être fixée à l'avance)."] });
   }
+  // Issue 13: a JEX decision is recorded only with the end of the delay it grants (CPCE L412-3, L412-4).
+  if (input.stage === "JEX_DELAY" && !input.delayEndsOn) {
+    throw invalid({ delayUntil: ["Indiquez la fin du délai accordé : une date (« jusqu'au … ») ou un nombre de mois à compter de la décision (1 à 12)."] });
+  }
   const hearingToCome = input.stage === "HEARING" && input.date > today;
   if (hearingToCome && (input.householdPresent !== undefined || input.juristPresent !== undefined)) {
     throw invalid({ householdPresent: ["La présence ne peut être indiquée que pour une audience qui a eu lieu."] });
@@ -98,6 +102,7 @@ export async function recordProcedureEvent(
         juristPresent: input.juristPresent ?? null,
         decision: input.decision ?? null,
         delayMonths: input.delayMonths ?? null,
+        delayEndsOn: input.delayEndsOn ?? null,
         note: input.note ?? null,
         createdById: actor.id,
       },
@@ -125,6 +130,7 @@ export async function recordProcedureEvent(
           juristPresent: input.juristPresent ?? null,
           decision: input.decision ?? null,
           delayMonths: input.delayMonths ?? null,
+          delayEndsOn: input.delayEndsOn ? toIsoDay(input.delayEndsOn) : null,
         },
         stage,
         hearingOn: iso(hearingOn),

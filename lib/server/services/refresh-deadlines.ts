@@ -4,6 +4,7 @@ import type { DeadlineKind } from "@/lib/domain/labels";
 import { nextDeadline, PROCEDURE_DEADLINES_VERSION, procedureDeadlines } from "@/lib/domain/procedure/deadline-list";
 import { procedureFacts } from "@/lib/domain/procedure/facts";
 import type { Db } from "@/lib/server/db";
+import { loadTeamsProcedureSettings } from "@/lib/server/procedure-settings";
 
 /**
  * The procedure deadlines kept for lists (decision 008): every dated deadline
@@ -35,14 +36,20 @@ export async function refreshDeadlinesForCases(tx: Tx, caseIds: readonly string[
       where: { id: { in: ids } },
       select: {
         id: true,
+        teamId: true,
         debtCents: true,
         lease: { select: { signedOn: true, rentCents: true, landlord: { select: { kind: true } } } },
-        procedureEvents: { select: { stage: true, date: true, delayMonths: true } },
+        procedureEvents: {
+          orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+          select: { stage: true, date: true, delayMonths: true, delayEndsOn: true },
+        },
       },
     });
+    // Issue 13: each case is computed with its team's settings.
+    const settingsByTeam = await loadTeamsProcedureSettings(tx, cases.map((c) => c.teamId));
     const rows: Prisma.CaseDeadlineCreateManyInput[] = [];
     // Cases sharing the same next deadline are updated together.
-    const byNext = new Map<string, { on: Date | null; kind: DeadlineKind | null; ids: string[] }>();
+    const byNext = new Map<string, { on: Date | null; kind: DeadlineKind | null; expiresOn: Date | null; ids: string[] }>();
     for (const c of cases) {
       const facts = procedureFacts({
         events: c.procedureEvents,
@@ -52,11 +59,11 @@ export async function refreshDeadlinesForCases(tx: Tx, caseIds: readonly string[
         debtCents: c.debtCents,
         householdMet: false,
       });
-      const deadlines = procedureDeadlines(facts);
-      for (const d of deadlines) rows.push({ caseId: c.id, kind: d.kind, on: d.on, ruleId: d.ruleId });
+      const deadlines = procedureDeadlines(facts, settingsByTeam.get(c.teamId));
+      for (const d of deadlines) rows.push({ caseId: c.id, kind: d.kind, on: d.on, ruleId: d.ruleId, expiresOn: d.expiresOn ?? null });
       const next = nextDeadline(deadlines, today);
-      const key = next ? `${next.on.toISOString()}|${next.kind}` : "none";
-      const group = byNext.get(key) ?? { on: next?.on ?? null, kind: next?.kind ?? null, ids: [] };
+      const key = next ? `${next.on.toISOString()}|${next.kind}|${next.expiresOn?.toISOString() ?? ""}` : "none";
+      const group = byNext.get(key) ?? { on: next?.on ?? null, kind: next?.kind ?? null, expiresOn: next?.expiresOn ?? null, ids: [] };
       group.ids.push(c.id);
       byNext.set(key, group);
     }
@@ -66,12 +73,23 @@ export async function refreshDeadlinesForCases(tx: Tx, caseIds: readonly string[
     for (const group of byNext.values()) {
       await tx.case.updateMany({
         where: { id: { in: group.ids } },
-        data: { nextDeadlineOn: group.on, nextDeadlineKind: group.kind, deadlinesVersion: PROCEDURE_DEADLINES_VERSION },
+        data: {
+          nextDeadlineOn: group.on,
+          nextDeadlineKind: group.kind,
+          nextDeadlineExpiresOn: group.expiresOn,
+          deadlinesVersion: PROCEDURE_DEADLINES_VERSION,
+        },
       });
     }
     written += found.length;
   }
   return written;
+}
+
+/** Issue 13: a team's settings changed; recompute that team's cases only (inside the setting's transaction). */
+export async function refreshTeamDeadlines(tx: Tx, teamId: string, today: Date): Promise<number> {
+  const ids = await tx.case.findMany({ where: { teamId }, select: { id: true } });
+  return refreshDeadlinesForCases(tx, ids.map((c) => c.id), today);
 }
 
 /** Cases never computed, or computed with older rules. */
@@ -97,9 +115,9 @@ export async function rollNextDeadlinesForward(db: Db, today: Date): Promise<num
   const [moved, cleared] = await db.$transaction([
     db.$executeRaw`
       UPDATE "Case" AS c
-         SET "nextDeadlineOn" = d."on", "nextDeadlineKind" = d."kind"
+         SET "nextDeadlineOn" = d."on", "nextDeadlineKind" = d."kind", "nextDeadlineExpiresOn" = d."expiresOn"
         FROM (
-          SELECT DISTINCT ON (cd."caseId") cd."caseId", cd."on", cd."kind"
+          SELECT DISTINCT ON (cd."caseId") cd."caseId", cd."on", cd."kind", cd."expiresOn"
             FROM "CaseDeadline" AS cd
             JOIN "Case" AS stale ON stale."id" = cd."caseId"
            WHERE stale."nextDeadlineOn" < ${today}::date AND cd."on" >= ${today}::date
@@ -107,7 +125,7 @@ export async function rollNextDeadlinesForward(db: Db, today: Date): Promise<num
         ) AS d
        WHERE c."id" = d."caseId"`,
     db.$executeRaw`
-      UPDATE "Case" SET "nextDeadlineOn" = NULL, "nextDeadlineKind" = NULL
+      UPDATE "Case" SET "nextDeadlineOn" = NULL, "nextDeadlineKind" = NULL, "nextDeadlineExpiresOn" = NULL
        WHERE "nextDeadlineOn" < ${today}::date`,
   ]);
   return moved + cleared;

@@ -218,6 +218,16 @@ export const ACTIONS: Record<string, ActionEntry> = {
     target: "team",
     input: async (w) => ({ teamId: w.teamA.id, token: await w.letterheadToken(), name: `Équipe mobile ${w.counter()}`, phone: "01 60 00 00 00", email: "prevention91@exemple.fr" }),
   },
+  // Issue 13: the team's procedure settings. The token is the row's current version, read as the page would.
+  "app/(app)/reglages/actions.ts#saveProcedureSettingAction": {
+    permission: "procedureSettings.edit",
+    target: "team",
+    input: async (w) => {
+      const { db } = await import("@/lib/server/db");
+      const row = await db.teamProcedureSetting.findUnique({ where: { teamId_key: { teamId: w.teamA.id, key: "hearingAlertDays" } }, select: { changedAt: true } });
+      return { teamId: w.teamA.id, key: "hearingAlertDays", value: String(30 + (w.counter() % 60)), token: row ? row.changedAt.toISOString() : "defaut" };
+    },
+  },
   "app/(app)/courriers/actions.ts#confirmLettersAction": {
     permission: "letters.record",
     target: "team",
@@ -432,6 +442,7 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/fiche-menage/page.tsx": { permission: "householdSheet.editTemplate", target: "own" },
   "app/(app)/dossiers/[id]/orientations/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w, "SUPPORTED") }) },
   "app/(app)/dossiers/[id]/ce-qui-va-se-passer/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: await caseIdOf(w, "SUPPORTED", true) }) },
+  "app/(app)/reglages/page.tsx": { permission: "procedureSettings.edit", target: "own" },
 };
 
 const CSV = "Nom du locataire;Adresse;Code postal;Ville;Bailleur;Type de bailleur;Loyer;Étape;Date de l'acte\nDUPONT Jean;3 rue Haute;91000;Évry;SCI Les Ormes;particulier;650,00;assignation;01/10/2026\n";

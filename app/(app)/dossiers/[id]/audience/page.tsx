@@ -111,6 +111,8 @@ export default async function HearingFilePage({ params, searchParams }: { params
   const simulatorValues: Partial<Record<SimulationField, string>> = simulation
     ? submitted
     : {
+        // Issue 13: the simulator starts from the debt the jurist confirms; the proposal is only a starting value.
+        dette: file.debtToRepay ? centsToInput(file.debtToRepay.debtCents) : undefined,
         ressources: diagnostic?.resourcesCents != null ? centsToInput(diagnostic.resourcesCents) : undefined,
         personnes: String(diagnostic?.persons ?? (file.household.occupants.length || "")),
         charges: diagnostic?.chargesCents != null ? centsToInput(diagnostic.chargesCents) : undefined,
@@ -156,7 +158,7 @@ export default async function HearingFilePage({ params, searchParams }: { params
 
       <Section id="dette" title="Vérification de la dette">
         <div className="flex flex-col gap-3">
-          <DebtCheckSummary claimed={file.claimedDebt} computedCents={file.ledger.totals.balanceCents} hasLedger={file.ledger.rows.length > 0} check={file.debtCheck} />
+          <DebtCheckSummary claimed={file.claimedDebt} computedCents={file.debtCheck?.computedDebtCents ?? file.ledger.totals.balanceCents} hasLedger={file.ledger.rows.length > 0} check={file.debtCheck} />
           {file.canEdit ? (
             <ClaimedDebtForm
               caseId={file.caseId}
@@ -195,8 +197,8 @@ export default async function HearingFilePage({ params, searchParams }: { params
             <p>Saisissez la dette réclamée ou le relevé des loyers, et le loyer du bail, pour simuler un plan.</p>
           ) : (
             <p className="text-slate-800">
-              Dette à apurer : {formatCents(file.debtToRepay.debtCents)} ({file.debtToRepay.source === "LEDGER" ? "calculée d'après le relevé" : "dette réclamée"}) · loyer courant à
-              charge : {formatCents(file.currentRentCents)}.
+              Dette proposée : {formatCents(file.debtToRepay.debtCents)} ({file.debtToRepay.source === "LEDGER" ? "calculée d'après le relevé" : "dette réclamée"}), à confirmer ou
+              corriger ci-dessous · loyer courant à charge : {formatCents(file.currentRentCents)}.
             </p>
           )}
           <RepaymentSimulator
