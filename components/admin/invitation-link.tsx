@@ -1,11 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** The invitation link, shown once, with a button to copy it (the admin passes it on). */
-export function InvitationLink({ link, note, id }: { link: string; note?: string; id: string }) {
+export function InvitationLink({ link: given, note, id }: { link: string; note?: string; id: string }) {
   const [copied, setCopied] = useState(false);
+  // Without AUTH_URL the server sends only the path (it never trusts the Host
+  // header for a link): completed here with the address the admin is using.
+  const [link, setLink] = useState(given);
+  useEffect(() => setLink(given.startsWith("/") ? new URL(given, window.location.href).href : given), [given]);
   return (
     <div className="flex flex-col gap-2">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">

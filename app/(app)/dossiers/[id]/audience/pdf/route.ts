@@ -5,6 +5,7 @@ import { renderHearingFilePdf } from "@/lib/server/pdf/hearing-file-pdf";
 import { getHearingFile, simulateForHearingFile } from "@/lib/server/queries/get-hearing-file";
 import { getCurrentUser } from "@/lib/server/session";
 import { parseSimulation, simulationFieldsFrom } from "@/lib/validation/hearing";
+import { redirectToPath } from "@/lib/server/http/redirect";
 
 // Personal data: rendered for the signed-in user on every request, never cached.
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const { id } = await params;
   const now = new Date();
   const file = await getHearingFile(db, user, id, now);
