@@ -33,7 +33,7 @@ async function authorize(credentials: Partial<Record<string, unknown>>, request:
     if (result.reason === "invalid") return null;
     throw new SignInRefused(result);
   }
-  return { id: result.user.id, sessionVersion: result.user.sessionVersion };
+  return { id: result.user.id, sessionVersion: result.user.sessionVersion, sessionId: result.user.sessionId };
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
@@ -63,7 +63,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       // in the cookie; role and teams are read from the database on every
       // request (lib/server/session.ts), so a role change or a deactivation
       // applies at once.
-      return nextClaims(token as SessionClaims, { user: user as { id?: string; sessionVersion?: number } | undefined, trigger, update: session }, Date.now()) as typeof token;
+      return nextClaims(token as SessionClaims, { user: user as { id?: string; sessionVersion?: number; sessionId?: string } | undefined, trigger, update: session }, Date.now()) as typeof token;
     },
     session({ token }) {
       return sessionFromClaims(token as SessionClaims) as never;

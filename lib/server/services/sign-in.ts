@@ -4,6 +4,7 @@ import { isLocked, lockoutAfter } from "@/lib/domain/accounts/lockout";
 import type { Db } from "@/lib/server/db";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import type { SignInLimiter } from "@/lib/server/rate-limit";
+import { openSession } from "@/lib/server/session-store";
 import { sign, verifySigned } from "@/lib/server/signing";
 import { checkTotpCode, openTotpSecret } from "@/lib/server/totp";
 
@@ -27,7 +28,7 @@ export const signInInputSchema = z.object({
 export type SignInInput = z.input<typeof signInInputSchema>;
 
 export type SignInResult =
-  | { ok: true; user: { id: string; sessionVersion: number } }
+  | { ok: true; user: { id: string; sessionVersion: number; sessionId: string } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; until: Date }
   | { ok: false; reason: "rate-limited"; until: Date }
@@ -148,7 +149,9 @@ async function recordFailure(db: Db, user: { id: string }, ctx: SignInContext): 
   return { ok: false, reason: "invalid" };
 }
 
+/** A new session row (issue 14): its id goes into the cookie and is checked on every request. */
 async function succeed(db: Db, user: { id: string; sessionVersion: number }, ctx: SignInContext): Promise<SignInResult> {
   await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: ctx.now } });
-  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
+  const sessionId = await openSession(db, user.id, ctx.now);
+  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, sessionId } };
 }

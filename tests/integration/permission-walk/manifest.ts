@@ -52,6 +52,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/compte/actions.ts#startTotpAction": { permission: "self" },
   "app/(app)/compte/actions.ts#confirmTotpAction": { permission: "self" },
   "app/(app)/compte/actions.ts#disableTotpAction": { permission: "self" },
+  "app/(app)/compte/actions.ts#endOtherSessionsAction": { permission: "self" },
 
   "app/(app)/dossiers/nouveau/actions.ts#createHouseholdAction": {
     permission: "household.create",
