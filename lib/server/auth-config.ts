@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { SESSION_POLICY } from "@/lib/domain/accounts/session-expiry";
 import { db } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
-import { clientAddress, signInLimiter } from "@/lib/server/rate-limit";
+import { clientAddress, createSignInLimiter } from "@/lib/server/rate-limit";
 import { nextClaims, sessionFromClaims, type SessionClaims } from "@/lib/server/session-claims";
 import { signInWithPassword, type SignInResult } from "@/lib/server/services/sign-in";
 
@@ -27,7 +27,7 @@ async function authorize(credentials: Partial<Record<string, unknown>>, request:
   const result = await signInWithPassword(
     db,
     { email: text("email"), password: text("password"), challenge: text("challenge"), totp: text("totp") },
-    { address: clientAddress(request.headers, getEnv().TRUST_PROXY), now: new Date(), limiter: signInLimiter() },
+    { address: clientAddress(request.headers, getEnv().TRUST_PROXY), now: new Date(), limiter: createSignInLimiter(db) },
   );
   if (!result.ok) {
     if (result.reason === "invalid") return null;

@@ -45,7 +45,7 @@ async function userFor(claims: SessionClaims, now: Date) {
 describe("sessions in the database", () => {
   beforeEach(async () => {
     await resetDatabase();
-    limiter = createSignInLimiter();
+    limiter = createSignInLimiter(db);
   });
 
   it("a copied session cookie is refused after sign-out; the person's other sessions go on", async () => {

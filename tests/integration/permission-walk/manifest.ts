@@ -10,6 +10,7 @@
  * - "public": before sign-in (sign-in, invitation), tested in accounts.test.ts.
  */
 import type { PermissionAction } from "@/lib/domain/permission-table";
+import { db } from "@/lib/server/db";
 import { saveUpload } from "@/lib/server/import/upload-store";
 import type { Walker, World } from "./world";
 
@@ -283,7 +284,7 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/import/apercu/page.tsx": {
     permission: "import.run",
     target: "team",
-    searchParams: async (w, walker) => ({ fichier: await saveUpload(w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date()) }),
+    searchParams: async (w, walker) => ({ fichier: await saveUpload(db, w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date()) }),
   },
   // The result of an import lists the households it created: whoever may read the team's cases.
   "app/(app)/import/[id]/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: w.importBatchId }) },
@@ -334,7 +335,7 @@ export const ROUTES: Record<string, RouteProbe[]> = {
       permission: "import.run",
       target: "team",
       request: async (w, walker) => {
-        const sha = await saveUpload(w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date());
+        const sha = await saveUpload(db, w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date());
         const form = new FormData();
         form.set("fichier", sha);
         return { url: `${BASE}/import/executer`, init: { method: "POST", body: form, headers: { origin: BASE, host: "localhost:3000" } } };
