@@ -60,11 +60,15 @@ export function proxy(request: NextRequest): NextResponse {
 
   // The CSP travels on the request too: that is where Next.js finds the nonce.
   const requestHeaders = new Headers(request.headers);
+  // A request id for the JSON logs (lib/server/log.ts), made here, never taken from the client.
+  const requestId = crypto.randomUUID();
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] as string);
   // For a server component that must stamp a script or style of its own: (await headers()).get("x-nonce").
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("X-Request-Id", requestId);
   return response;
 }
 

@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/server/env";
 import { clientAddress, createSignInLimiter } from "@/lib/server/rate-limit";
 import { nextClaims, sessionFromClaims, type SessionClaims } from "@/lib/server/session-claims";
 import { signInWithPassword, type SignInResult } from "@/lib/server/services/sign-in";
+import { authLogger, logSignInRefused } from "@/lib/server/sign-in-log";
 
 export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from "@/lib/domain/accounts/lockout";
 
@@ -30,6 +31,8 @@ async function authorize(credentials: Partial<Record<string, unknown>>, request:
     { address: clientAddress(request.headers, getEnv().TRUST_PROXY), now: new Date(), limiter: createSignInLimiter(db) },
   );
   if (!result.ok) {
+    // One JSON line per refused sign-in: reason and request id, nothing personal (issue 14).
+    logSignInRefused(result.reason, request.headers.get("x-request-id"));
     if (result.reason === "invalid") return null;
     throw new SignInRefused(result);
   }
@@ -46,6 +49,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   // database sessions and plays no part here.
   session: { strategy: "jwt", maxAge: Math.round(SESSION_POLICY.absoluteMs / 1000) },
   pages: { signIn: "/connexion" },
+  // Refusals are logged once by authorize (above); Auth.js's stack traces for them are silenced.
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: {

@@ -286,8 +286,8 @@ export const PAGES: Record<string, PageEntry> = {
     target: "team",
     searchParams: async (w, walker) => ({ fichier: await saveUpload(db, w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date()) }),
   },
-  // The result of an import lists the households it created: whoever may read the team's cases.
-  "app/(app)/import/[id]/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: w.importBatchId }) },
+  // The import area (list, result, rejected rows) is for those who import (issue 14: the admin's access to /import and /import/<id> agree).
+  "app/(app)/import/[id]/page.tsx": { permission: "import.run", target: "team", params: async (w) => ({ id: w.importBatchId }) },
   "app/(app)/administration/page.tsx": { permission: "teamMembers.read", target: "own" },
   "app/(app)/administration/utilisateurs/page.tsx": { permission: "teamMembers.read", target: "own" },
   "app/(app)/administration/journal/page.tsx": { permission: "audit.read", target: "own" },
@@ -313,8 +313,8 @@ export const ROUTES: Record<string, RouteProbe[]> = {
     { permission: "indicators.exportCases", target: "own", request: async () => ({ url: `${BASE}/indicateurs/export/dossiers.csv`, params: { fichier: "dossiers.csv" } }) },
   ],
   "app/(app)/import/[id]/rejets/route.ts#GET": [
-    // The rejected rows carry names: whoever may read the team's cases.
-    { permission: "case.read", target: "team", request: async (w) => ({ url: `${BASE}/import/${w.importBatchId}/rejets`, params: { id: w.importBatchId } }) },
+    // The rejected rows carry names: the import area's people (issue 14).
+    { permission: "import.run", target: "team", request: async (w) => ({ url: `${BASE}/import/${w.importBatchId}/rejets`, params: { id: w.importBatchId } }) },
   ],
   "app/(app)/import/televerser/route.ts#POST": [
     {
