@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { generateClient } from "../db/generate";
+import { startE2eProxy } from "./nginx-proxy";
 import { POSTGRES_SKIPPED_MESSAGE, postgresTargetUnavailable } from "../../tests/integration/support/test-db-target";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -319,10 +320,17 @@ async function e2e(forceBuild: boolean, started?: Promise<StartedApp>): Promise<
   try {
     // E2E_ARGS="tests/e2e/support.spec.ts --project desktop": extra Playwright arguments, to run a subset while working.
     const extra = (process.env.E2E_ARGS ?? "").split(" ").filter(Boolean);
-    code = await run(node, [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", ...extra], {
-      env: { ...process.env, E2E_BASE_URL: app.url, PLAYWRIGHT_JSON_OUTPUT_FILE: output },
-      timeoutMs: 780_000, // beyond playwright.config.ts's globalTimeout (12 min)
-    });
+    // ── issue 14: the "proxy" journeys go through nginx (HTTPS, maintien.test) in front of the same app.
+    const proxy = await startE2eProxy(app.url);
+    try {
+      code = await run(node, [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", ...extra], {
+        env: { ...process.env, E2E_BASE_URL: app.url, PLAYWRIGHT_JSON_OUTPUT_FILE: output, ...proxy.env },
+        timeoutMs: 780_000, // beyond playwright.config.ts's globalTimeout (12 min)
+      });
+    } finally {
+      await proxy.stop();
+    }
+    // ── end issue 14
   } finally {
     await app.stop();
   }
