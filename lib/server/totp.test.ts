@@ -31,7 +31,7 @@ describe("TOTP and sealed values", () => {
     expect(totpCodeStep(secret, gen(t + 60_000), t)).toBeNull();
     expect(totpCodeStep(secret, "12a456", t)).toBeNull();
     // Once each: the replay guard is in the database (checkTotpCode), tested in tests/integration/accounts.test.ts.
-  });
+  }, 30_000); // the first import (otpauth, qrcode) is slow on a loaded machine
 
   it("signs short-lived values per purpose", async () => {
     const { sign, verifySigned } = await import("./signing");
