@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** The invitation link, shown once, with a button to copy it (the admin passes it on). */
@@ -8,8 +8,8 @@ export function InvitationLink({ link: given, note, id }: { link: string; note?:
   const [copied, setCopied] = useState(false);
   // Without AUTH_URL the server sends only the path (it never trusts the Host
   // header for a link): completed here with the address the admin is using.
-  const [link, setLink] = useState(given);
-  useEffect(() => setLink(given.startsWith("/") ? new URL(given, window.location.href).href : given), [given]);
+  // The action's answer is rendered in the browser, where window exists.
+  const link = given.startsWith("/") && typeof window !== "undefined" ? new URL(given, window.location.href).href : given;
   return (
     <div className="flex flex-col gap-2">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
