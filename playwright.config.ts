@@ -19,6 +19,27 @@ const chromium = {
   ],
 };
 
+// ── issue 14: journeys through the nginx TLS proxy (scripts/test/nginx-proxy.ts,
+// started by run-all.ts, which sets E2E_PROXY_URL=https://maintien.test:<port>).
+const PROXY_SPECS = /proxy\.spec\.ts/;
+const proxyUrl = process.env.E2E_PROXY_URL;
+const proxyProjects = proxyUrl
+  ? [
+      {
+        name: "proxy",
+        testMatch: PROXY_SPECS,
+        use: {
+          baseURL: proxyUrl,
+          viewport: { width: 1280, height: 800 },
+          // The throwaway certificate is self-signed; maintien.test resolves to the loopback.
+          ignoreHTTPSErrors: true,
+          launchOptions: { ...chromium, args: [...chromium.args, `--host-resolver-rules=MAP ${new URL(proxyUrl).hostname} 127.0.0.1`] },
+        },
+      },
+    ]
+  : [];
+// ── end issue 14
+
 export default defineConfig({
   testDir: "tests/e2e",
   // Two cores: one browser at a time, and the server needs the other.
@@ -56,13 +77,16 @@ export default defineConfig({
       // layout, and CI's 15 minutes (docs/decisions/003-test-strategy.md).
       name: "desktop",
       grepInvert: /@phone/,
+      testIgnore: PROXY_SPECS,
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
       name: "phone",
       grep: /@phone/,
+      testIgnore: PROXY_SPECS,
       // Touch emulation (issue 16): taps, the phone's meta viewport, coarse pointer.
       use: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true },
     },
+    ...proxyProjects,
   ],
 });

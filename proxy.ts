@@ -6,12 +6,15 @@
 //    Content-Security-Policy request header and stamps its own inline scripts
 //    with it (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md).
 // 3. Sets the security headers and Cache-Control: no-store on the response.
+// 4. Answers a French 400 page to an address with invalid percent-encoding or
+//    a NUL byte (issue 14, lib/server/http/bad-bytes.ts).
 //
 // Authorization is NOT decided here (STYLE §6): every page, action and service
 // checks it again. Other concerns may be added below, keeping these three.
 // See docs/decisions/015-http-hardening.md.
 import { NextResponse, type NextRequest } from "next/server";
 
+import { badRequestHtml, badRequestReason } from "@/lib/server/http/bad-bytes";
 import {
   generateNonce,
   isCrossOriginWrite,
@@ -39,6 +42,14 @@ export function proxy(request: NextRequest): NextResponse {
     forwardedHost: request.headers.get("x-forwarded-host"),
     allowedOrigins: parseAllowedOrigins(process.env.SERVER_ACTIONS_ALLOWED_ORIGINS),
   });
+  // Issue 14: bad bytes (invalid percent-encoding, NUL) get a French 400, never a 500.
+  const bad = badRequestReason(request.url);
+  if (bad) {
+    const refused = new NextResponse(badRequestHtml(bad), { status: 400, headers: { "Content-Type": "text/html; charset=utf-8" } });
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
+
   if (crossOrigin) {
     const refused = new NextResponse("Requête refusée : elle ne vient pas de cette application.", {
       status: 403,
@@ -50,6 +61,9 @@ export function proxy(request: NextRequest): NextResponse {
 
   // The CSP travels on the request too: that is where Next.js finds the nonce.
   const requestHeaders = new Headers(request.headers);
+  // A request id for the JSON logs (lib/server/log.ts), made here, never taken from the client.
+  const requestId = crypto.randomUUID();
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] as string);
   // For a server component that must stamp a script or style of its own: (await headers()).get("x-nonce").
   requestHeaders.set("x-nonce", nonce);
@@ -62,6 +76,7 @@ export function proxy(request: NextRequest): NextResponse {
     if (preview && name === "Content-Security-Policy") continue;
     response.headers.set(name, value);
   }
+  response.headers.set("X-Request-Id", requestId);
   return response;
 }
 

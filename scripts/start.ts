@@ -323,7 +323,9 @@ async function main(): Promise<number> {
     );
     checkStop();
 
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret };
+    // NEXT_TELEMETRY_DISABLED: the app holds personal data and never calls home
+    // (issue 14); Next.js would otherwise send anonymous usage data from builds.
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" };
     if (poolMax) env.DATABASE_POOL_MAX = poolMax;
     // Next sets NODE_ENV itself (production for build/start, development for dev).
     Reflect.deleteProperty(env, "NODE_ENV");

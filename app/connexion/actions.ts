@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { CHALLENGE_EXPIRED, INVALID_CREDENTIALS, lockedMessage, rateLimitedMessage, TOTP_INVALID } from "@/lib/domain/accounts/sign-in-messages";
 import { SignInRefused, signIn } from "@/lib/server/auth-config";
@@ -53,7 +54,9 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     credentials = { email: parsed.data.email, password: parsed.data.password };
   }
   try {
-    await signIn("credentials", { ...credentials, redirectTo });
+    // redirect: false, then our own relative redirect: Auth.js would build an
+    // absolute URL from the Host header (issue 14).
+    await signIn("credentials", { ...credentials, redirect: false });
   } catch (error) {
     if (error instanceof SignInRefused) {
       const r = error.result;
@@ -72,7 +75,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
       }
     }
     if (error instanceof AuthError) return { email, submission, error: INVALID_CREDENTIALS };
-    throw error; // the redirect that follows a successful sign-in
+    throw error;
   }
-  return {};
+  redirect(redirectTo);
 }

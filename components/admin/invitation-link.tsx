@@ -4,8 +4,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** The invitation link, shown once, with a button to copy it (the admin passes it on). */
-export function InvitationLink({ link, note, id }: { link: string; note?: string; id: string }) {
+export function InvitationLink({ link: given, note, id }: { link: string; note?: string; id: string }) {
   const [copied, setCopied] = useState(false);
+  // Without AUTH_URL the server sends only the path (it never trusts the Host
+  // header for a link): completed here with the address the admin is using.
+  // The action's answer is rendered in the browser, where window exists.
+  const link = given.startsWith("/") && typeof window !== "undefined" ? new URL(given, window.location.href).href : given;
   return (
     <div className="flex flex-col gap-2">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">

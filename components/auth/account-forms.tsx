@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, confirmTotpAction, disableTotpAction, startTotpAction } from "@/app/(app)/compte/actions";
+import { changePasswordAction, confirmTotpAction, disableTotpAction, endOtherSessionsAction, startTotpAction } from "@/app/(app)/compte/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -82,5 +82,19 @@ export function DisableTotpForm() {
         </Button>
       </form>
     </details>
+  );
+}
+
+/** "Déconnecter mes autres sessions" (issue 14): a phone left signed in elsewhere. */
+export function EndOtherSessionsForm() {
+  const [state, action] = useActionState(endOtherSessionsAction, INITIAL);
+  return (
+    <div className="flex flex-col gap-3">
+      <Success state={state} />
+      <form action={action} className="flex flex-col gap-3">
+        <FormAlert message={state.status === "error" ? state.formError : undefined} submission={state.status === "error" ? state.submission : undefined} />
+        <SubmitButton pendingLabel="Déconnexion…">Déconnecter mes autres sessions</SubmitButton>
+      </form>
+    </div>
   );
 }

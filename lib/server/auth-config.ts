@@ -4,9 +4,10 @@ import Credentials from "next-auth/providers/credentials";
 import { SESSION_POLICY } from "@/lib/domain/accounts/session-expiry";
 import { db } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
-import { clientAddress, signInLimiter } from "@/lib/server/rate-limit";
+import { clientAddress, createSignInLimiter } from "@/lib/server/rate-limit";
 import { nextClaims, sessionFromClaims, type SessionClaims } from "@/lib/server/session-claims";
 import { signInWithPassword, type SignInResult } from "@/lib/server/services/sign-in";
+import { authLogger, logSignInRefused } from "@/lib/server/sign-in-log";
 
 export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from "@/lib/domain/accounts/lockout";
 
@@ -27,13 +28,15 @@ async function authorize(credentials: Partial<Record<string, unknown>>, request:
   const result = await signInWithPassword(
     db,
     { email: text("email"), password: text("password"), challenge: text("challenge"), totp: text("totp") },
-    { address: clientAddress(request.headers, getEnv().TRUST_PROXY), now: new Date(), limiter: signInLimiter() },
+    { address: clientAddress(request.headers, getEnv().TRUST_PROXY), now: new Date(), limiter: createSignInLimiter(db) },
   );
   if (!result.ok) {
+    // One JSON line per refused sign-in: reason and request id, nothing personal (issue 14).
+    logSignInRefused(result.reason, request.headers.get("x-request-id"));
     if (result.reason === "invalid") return null;
     throw new SignInRefused(result);
   }
-  return { id: result.user.id, sessionVersion: result.user.sessionVersion };
+  return { id: result.user.id, sessionVersion: result.user.sessionVersion, sessionId: result.user.sessionId };
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
@@ -46,6 +49,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   // database sessions and plays no part here.
   session: { strategy: "jwt", maxAge: Math.round(SESSION_POLICY.absoluteMs / 1000) },
   pages: { signIn: "/connexion" },
+  // Refusals are logged once by authorize (above); Auth.js's stack traces for them are silenced.
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: {
@@ -63,7 +68,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       // in the cookie; role and teams are read from the database on every
       // request (lib/server/session.ts), so a role change or a deactivation
       // applies at once.
-      return nextClaims(token as SessionClaims, { user: user as { id?: string; sessionVersion?: number } | undefined, trigger, update: session }, Date.now()) as typeof token;
+      return nextClaims(token as SessionClaims, { user: user as { id?: string; sessionVersion?: number; sessionId?: string } | undefined, trigger, update: session }, Date.now()) as typeof token;
     },
     session({ token }) {
       return sessionFromClaims(token as SessionClaims) as never;

@@ -1,16 +1,15 @@
 import "server-only";
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from "@/lib/domain/accounts/lockout";
+import { createHash } from "node:crypto";
 import { checkWindow, pruneWindow, type WindowDecision, type WindowRule } from "@/lib/domain/accounts/rate-limit-window";
+import type { Db } from "@/lib/server/db";
 
 /**
- * Failed sign-in attempts counted in memory (issue 8 "login attempts
- * rate-limited"), on top of the per-account lockout stored in the database.
- *
- * In memory means one Node process: Maintien runs as one (`npm start`, one
- * container). Several instances behind a load balancer would each count on
- * their own (an attacker gets N times the budget); a restart forgets the
- * counts. The per-account lockout, in the database, holds in every case.
- * See docs/decisions/016-accounts-sessions-totp.md.
+ * Failed sign-in attempts (issue 8 "login attempts rate-limited"), on top of
+ * the per-account lockout stored in the database. The app counts them in the
+ * database (`createSignInLimiter`, issue 14) so that several instances share
+ * them; these in-memory counters remain for tests without a database.
+ * See docs/decisions/016-accounts-sessions-totp.md and 023.
  */
 export class FailureCounter {
   private readonly failures = new Map<string, number[]>();
@@ -81,23 +80,78 @@ export class UnknownAccountLockout {
   }
 }
 
+/**
+ * The sign-in throttling's shared state (issue 14): the per-address budget
+ * and the simulated lockout of e-mails with no account. Asynchronous because
+ * the deployment's limiter keeps it in the database, where every instance of
+ * the app counts the same failures.
+ */
 export interface SignInLimiter {
   /** Per client address: 20 failed attempts in 15 minutes. */
-  perAddress: FailureCounter;
-  unknownAccounts: UnknownAccountLockout;
+  checkAddress(address: string, now: number): Promise<WindowDecision>;
+  failAddress(address: string, now: number): Promise<WindowDecision>;
+  /** E-mails with no account: locked like a real one after five failures. */
+  unknownLockedUntil(email: string, now: number): Promise<number | null>;
+  failUnknown(email: string, now: number): Promise<number | null>;
 }
 
 export const ADDRESS_RULE: WindowRule = { limit: 20, windowMs: 15 * 60_000 };
-export function createSignInLimiter(): SignInLimiter {
-  return { perAddress: new FailureCounter(ADDRESS_RULE), unknownAccounts: new UnknownAccountLockout() };
+const UNKNOWN_RULE: WindowRule = { limit: MAX_FAILED_LOGINS, windowMs: 24 * 3_600_000 };
+
+/** One process's limiter, in memory: for tests that need no database. */
+export function createMemorySignInLimiter(): SignInLimiter {
+  const perAddress = new FailureCounter(ADDRESS_RULE);
+  const unknown = new UnknownAccountLockout();
+  return {
+    checkAddress: async (a, now) => perAddress.check(a, now),
+    failAddress: async (a, now) => perAddress.fail(a, now),
+    unknownLockedUntil: async (e, now) => unknown.lockedUntil(e, now),
+    failUnknown: async (e, now) => unknown.fail(e, now),
+  };
 }
 
-const globalForLimiter = globalThis as unknown as { maintienSignInLimiter?: SignInLimiter };
+/** Keys are hashed: the table holds no address nor e-mail. */
+function keyOf(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
 
-/** The process's limiter (kept on globalThis: Next may load this module more than once in development). */
-export function signInLimiter(): SignInLimiter {
-  globalForLimiter.maintienSignInLimiter ??= createSignInLimiter();
-  return globalForLimiter.maintienSignInLimiter;
+/**
+ * The deployment's limiter: failures are rows of `SignInFailure`, the
+ * simulated lockouts rows of `SignInLock` (issue 14,
+ * docs/decisions/023-shared-state-and-sessions.md). Several instances on one
+ * PostgreSQL count together; a restart forgets nothing. Rows older than a day
+ * are deleted as failures come in.
+ */
+export function createSignInLimiter(db: Db): SignInLimiter {
+  const times = async (scope: string, key: string, now: number, rule: WindowRule) =>
+    (
+      await db.signInFailure.findMany({
+        where: { scope, key, at: { gt: new Date(now - rule.windowMs), lte: new Date(now) } },
+        select: { at: true },
+        orderBy: { at: "asc" },
+      })
+    ).map((r) => r.at.getTime());
+  const fail = async (scope: string, key: string, now: number, rule: WindowRule) => {
+    await db.signInFailure.create({ data: { scope, key, at: new Date(now) } });
+    await db.signInFailure.deleteMany({ where: { at: { lt: new Date(now - 24 * 3_600_000 - 60_000) } } });
+    return checkWindow(await times(scope, key, now, rule), now, rule);
+  };
+  return {
+    checkAddress: async (address, now) => checkWindow(await times("address", keyOf(address), now, ADDRESS_RULE), now, ADDRESS_RULE),
+    failAddress: (address, now) => fail("address", keyOf(address), now, ADDRESS_RULE),
+    unknownLockedUntil: async (email, now) => {
+      const lock = await db.signInLock.findUnique({ where: { scope_key: { scope: "unknown-email", key: keyOf(email) } }, select: { until: true } });
+      return lock && lock.until.getTime() > now ? lock.until.getTime() : null;
+    },
+    failUnknown: async (email, now) => {
+      const key = keyOf(email);
+      if ((await fail("unknown-email", key, now, UNKNOWN_RULE)).allowed) return null;
+      const until = new Date(now + LOCKOUT_MINUTES * 60_000);
+      await db.signInFailure.deleteMany({ where: { scope: "unknown-email", key } });
+      await db.signInLock.upsert({ where: { scope_key: { scope: "unknown-email", key } }, create: { scope: "unknown-email", key, until }, update: { until } });
+      return until.getTime();
+    },
+  };
 }
 
 /**

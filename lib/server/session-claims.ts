@@ -11,6 +11,7 @@ import { sign, verifySigned } from "@/lib/server/signing";
  *
  *   sub  the user id          sv   the user's session version at sign-in
  *   sat  signed in at (ms)    lsa  last seen at (ms)
+ *   sid  the UserSession row (issue 14): checked on every request, revoked at sign-out
  *   end  why the session ended ("idle" | "absolute"); the id is then gone
  */
 export interface SessionClaims {
@@ -18,6 +19,7 @@ export interface SessionClaims {
   sv?: number;
   sat?: number;
   lsa?: number;
+  sid?: string;
   end?: ExpiryReason;
   [key: string]: unknown;
 }
@@ -25,12 +27,12 @@ export interface SessionClaims {
 /** Auth.js jwt callback: called at sign-in (with the user) and on every read of the session. */
 export function nextClaims(
   token: SessionClaims,
-  event: { user?: { id?: string; sessionVersion?: number } | null; trigger?: string; update?: unknown },
+  event: { user?: { id?: string; sessionVersion?: number; sessionId?: string } | null; trigger?: string; update?: unknown },
   now: number,
 ): SessionClaims {
   if (event.user?.id) {
     const times = startSession(now);
-    return { sub: event.user.id, sv: event.user.sessionVersion ?? 0, sat: times.signedInAt, lsa: times.lastSeenAt };
+    return { sub: event.user.id, sv: event.user.sessionVersion ?? 0, sid: event.user.sessionId, sat: times.signedInAt, lsa: times.lastSeenAt };
   }
   if (token.end || !token.sub) return { end: token.end ?? "absolute" };
   const decision = decideSession({ signedInAt: token.sat, lastSeenAt: token.lsa }, now);
@@ -43,13 +45,21 @@ export function nextClaims(
     const granted = reissueGrantVersion(event.update, token.sub, now);
     if (granted !== null) sv = granted;
   }
-  return { sub: token.sub, sv, sat: times.signedInAt, lsa: times.lastSeenAt };
+  return { sub: token.sub, sv, sid: token.sid, sat: times.signedInAt, lsa: times.lastSeenAt };
 }
 
 /** What Auth.js's session callback exposes (to the server and to the page's own script). */
-export function sessionFromClaims(token: SessionClaims): { userId?: string; sessionVersion?: number; ended?: ExpiryReason } {
+export function sessionFromClaims(token: SessionClaims): SessionFacts {
   if (token.end || !token.sub) return { ended: token.end ?? "absolute" };
-  return { userId: token.sub, sessionVersion: token.sv ?? 0 };
+  return { userId: token.sub, sessionVersion: token.sv ?? 0, sessionId: token.sid };
+}
+
+/** What the cookie says about the session, before the database is asked. */
+export interface SessionFacts {
+  userId?: string;
+  sessionVersion?: number;
+  sessionId?: string;
+  ended?: ExpiryReason;
 }
 
 /**
@@ -74,6 +84,8 @@ export interface SessionUser extends Actor {
   name: string;
   email: string;
   teams: { id: string; name: string }[];
+  /** This browser's UserSession row (issue 14). */
+  sessionId?: string;
 }
 
 /** Why there is no signed-in user: never signed in, expired, or closed (deactivated, password changed elsewhere). */
@@ -82,13 +94,23 @@ export type NoSessionReason = "none" | ExpiryReason | "closed";
 export type SessionState = { user: SessionUser } | { user: null; reason: NoSessionReason };
 
 /**
- * The signed-in user re-read from the database: a deactivated account or a
- * bumped session version stops at once, whatever the cookie says.
+ * The signed-in user re-read from the database: a deactivated account, a
+ * bumped session version or a revoked session row (sign-out, "déconnecter mes
+ * autres sessions", deactivation) stops at once, whatever the cookie says.
+ * A cookie without a session id (issued before issue 14) is closed.
  */
-export async function loadSessionUser(db: Db, session: { userId?: string; sessionVersion?: number; ended?: ExpiryReason } | null): Promise<SessionState> {
+export async function loadSessionUser(db: Db, session: SessionFacts | null): Promise<SessionState> {
   if (!session) return { user: null, reason: "none" };
   if (session.ended) return { user: null, reason: session.ended };
   if (!session.userId) return { user: null, reason: "none" };
+  if (!session.sessionId) return { user: null, reason: "closed" };
+  const row = await db.userSession.findUnique({
+    where: { id: session.sessionId },
+    select: { userId: true, revokedAt: true },
+  });
+  // Expiry (idle, absolute) is decided from the cookie's times with the
+  // request's clock (nextClaims); the row only says whether it was revoked.
+  if (!row || row.userId !== session.userId || row.revokedAt) return { user: null, reason: "closed" };
   const user = await db.user.findUnique({
     where: { id: session.userId },
     select: {
@@ -104,6 +126,6 @@ export async function loadSessionUser(db: Db, session: { userId?: string; sessio
   if (!user || !user.active || user.sessionVersion !== (session.sessionVersion ?? 0)) return { user: null, reason: "closed" };
   const teams = user.memberships.map((m) => m.team);
   return {
-    user: { id: user.id, name: user.name, email: user.email, role: user.role as Role, teams, teamIds: teams.map((t) => t.id) },
+    user: { id: user.id, name: user.name, email: user.email, role: user.role as Role, teams, teamIds: teams.map((t) => t.id), sessionId: session.sessionId },
   };
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth, unstable_update } from "@/lib/server/auth-config";
 import { db } from "@/lib/server/db";
-import { loadSessionUser, reissueGrant, type SessionState, type SessionUser } from "@/lib/server/session-claims";
+import { loadSessionUser, reissueGrant, type SessionFacts, type SessionState, type SessionUser } from "@/lib/server/session-claims";
 
 export type CurrentUser = SessionUser;
 
@@ -13,7 +13,7 @@ export type CurrentUser = SessionUser;
  * why there is none. Cached per request.
  */
 export const getSessionState = cache(async (): Promise<SessionState> => {
-  const session = (await auth()) as { userId?: string; sessionVersion?: number; ended?: "idle" | "absolute" } | null;
+  const session = (await auth()) as SessionFacts | null;
   return loadSessionUser(db, session);
 });
 

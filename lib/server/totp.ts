@@ -1,6 +1,8 @@
 import "server-only";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
 import { decrypt, encrypt } from "@/lib/server/signing";
 
 /**
@@ -49,26 +51,31 @@ export function formatSecretForTyping(secretBase32: string): string {
 }
 
 /**
- * A code accepted once per time step and account: the same code cannot be
- * replayed within its 90-second validity (RFC 6238 §5.2). Kept in memory,
- * like the sign-in rate limit: one process (docs/decisions/016).
+ * The time step a code belongs to (±1 step around `now`), or null. Pure: the
+ * replay guard is `checkTotpCode`.
  */
-const lastAcceptedStep = new Map<string, number>();
+export function totpCodeStep(secretBase32: string, code: string, now: number): number | null {
+  const token = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totpFor(secretBase32, "check").validate({ token, timestamp: now, window: WINDOW });
+  if (delta === null) return null;
+  return Math.floor(now / 1000 / PERIOD_SECONDS) + delta;
+}
 
 export type TotpCheck = { ok: true; step: number } | { ok: false; reason: "invalid" | "reused" };
 
-export function checkTotpCode(accountKey: string, secretBase32: string, code: string, now: number): TotpCheck {
-  const token = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(token)) return { ok: false, reason: "invalid" };
-  const delta = totpFor(secretBase32, accountKey).validate({ token, timestamp: now, window: WINDOW });
-  if (delta === null) return { ok: false, reason: "invalid" };
-  const step = Math.floor(now / 1000 / PERIOD_SECONDS) + delta;
-  const last = lastAcceptedStep.get(accountKey);
-  if (last !== undefined && step <= last) return { ok: false, reason: "reused" };
-  lastAcceptedStep.set(accountKey, step);
-  if (lastAcceptedStep.size > 10_000) {
-    const oldest = lastAcceptedStep.keys().next().value;
-    if (oldest !== undefined) lastAcceptedStep.delete(oldest);
-  }
-  return { ok: true, step };
+/**
+ * A code accepted once per time step and account: the same code cannot be
+ * replayed within its 90-second validity (RFC 6238 §5.2). The last accepted
+ * step is `User.totpLastStep`, claimed by one conditional UPDATE (issue 14):
+ * of two instances receiving the same code at once, exactly one accepts it.
+ */
+export async function checkTotpCode(db: Db | Prisma.TransactionClient, userId: string, secretBase32: string, code: string, now: number): Promise<TotpCheck> {
+  const step = totpCodeStep(secretBase32, code, now);
+  if (step === null) return { ok: false, reason: "invalid" };
+  const { count } = await db.user.updateMany({
+    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1 ? { ok: true, step } : { ok: false, reason: "reused" };
 }

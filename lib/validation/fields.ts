@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCalendarDate } from "@/lib/utils/dates";
+import { stripInvisible } from "@/lib/domain/text/invisible";
 import { parseEurosToCents } from "@/lib/utils/money";
 
 // Global zod settings (no JIT under the CSP, French fallback messages): the
@@ -15,18 +16,27 @@ const MAX_TEXT = 200;
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/**
+ * Every free text (names, addresses, notes): bidi-override, zero-width and NUL
+ * characters removed before anything else (lib/domain/text/invisible.ts, issue 14).
+ */
 export const requiredText = (label: string, max = MAX_TEXT) =>
   z
     .string({ error: `${label} est obligatoire.` })
+    .overwrite(stripInvisible)
     .trim()
     .min(1, `${label} est obligatoire.`)
     .max(max, `${label} ne doit pas dépasser ${max} caractères.`);
 
 export const optionalText = (label: string, max = MAX_TEXT) =>
-  z.preprocess(emptyToUndefined, z.string().trim().max(max, `${label} ne doit pas dépasser ${max} caractères.`).optional());
+  z.preprocess(
+    (v) => emptyToUndefined(typeof v === "string" ? stripInvisible(v) : v),
+    z.string().trim().max(max, `${label} ne doit pas dépasser ${max} caractères.`).optional(),
+  );
 
 export const postcode = z
   .string({ error: "Le code postal est obligatoire." })
+  .overwrite(stripInvisible)
   .trim()
   .regex(/^\d{5}$/, "Le code postal doit comporter 5 chiffres (ex. 91000).");
 

@@ -30,6 +30,19 @@ const errorsOf = (input: unknown) => {
 };
 
 describe("newHouseholdSchema", () => {
+  it("removes bidi overrides, zero-width characters and NUL from names and addresses (issue 14)", () => {
+    const r = newHouseholdSchema.parse({
+      ...valid,
+      tenant: { firstName: "\u2066Élodie\u2069", lastName: "Mar\u202Etin\u200B" },
+      addressLine: "12 rue\u0000 des Lilas\uFEFF",
+      city: "Évry\u200D-Courcouronnes",
+      landlord: { ...valid.landlord, name: "M.\u200E Dupont" },
+    });
+    expect([r.tenant.firstName, r.tenant.lastName, r.addressLine, r.city, r.landlord?.name]).toEqual(["Élodie", "Martin", "12 rue des Lilas", "Évry-Courcouronnes", "M. Dupont"]);
+    // A name made only of invisible characters is an empty name.
+    expect(errorsOf({ ...valid, tenant: { firstName: "Élodie", lastName: "\u200B\u202E" } })["tenant.lastName"]).toBe("Le nom est obligatoire.");
+  });
+
   it("accepts a complete form and converts amounts and dates", () => {
     const r = newHouseholdSchema.parse(valid);
     expect(r.rent).toBe(65050);

@@ -28,6 +28,7 @@ import path from "node:path";
 
 import { generateClient } from "../db/generate";
 import { CLOCK_INTEGRATION_FILES, CLOCK_MATRIX, clockSplit } from "../../tests/support/clock-matrix";
+import { startE2eProxy } from "./nginx-proxy";
 import { POSTGRES_SKIPPED_MESSAGE, postgresTargetUnavailable } from "../../tests/integration/support/test-db-target";
 import { children, killGroup, runProcess } from "./processes";
 import { formatProblems, parseNdjson, summariseRun } from "./report";
@@ -272,16 +273,23 @@ async function e2e(forceBuild: boolean, started?: Promise<StartedApp>): Promise<
   try {
     // E2E_ARGS="tests/e2e/support.spec.ts --project desktop": extra Playwright arguments, to run a subset while working.
     const extra = (process.env.E2E_ARGS ?? "").split(" ").filter(Boolean);
-    ({ code, timedOut } = await runProcess(
-      node,
-      [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", "--reporter=list,./scripts/test/playwright-ndjson-reporter.ts", ...extra],
-      {
-        cwd: ROOT,
-        env: { ...process.env, E2E_BASE_URL: app.url, TEST_REPORT_NDJSON: reportFile },
-        timeoutMs: budget("e2e"),
-        label: "e2e suite",
-      },
-    ));
+    // ── issue 14: the "proxy" journeys go through nginx (HTTPS, maintien.test) in front of the same app.
+    const proxy = await startE2eProxy(app.url);
+    try {
+      ({ code, timedOut } = await runProcess(
+        node,
+        [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", "--reporter=list,./scripts/test/playwright-ndjson-reporter.ts", ...extra],
+        {
+          cwd: ROOT,
+          env: { ...process.env, E2E_BASE_URL: app.url, TEST_REPORT_NDJSON: reportFile, ...proxy.env },
+          timeoutMs: budget("e2e"),
+          label: "e2e suite",
+        },
+      ));
+    } finally {
+      await proxy.stop();
+    }
+    // ── end issue 14
   } finally {
     await app.stop();
   }

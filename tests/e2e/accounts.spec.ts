@@ -15,7 +15,8 @@ async function invite(page: Page, name: string, email: string, role: string): Pr
   await expect(form.getByRole("status").first()).toContainText(`Invitation créée pour ${name}`);
   const link = await form.getByLabel("Lien d'invitation (à usage unique)").inputValue();
   expect(link).toMatch(/\/invitation\/[\w-]{43}$/);
-  return new URL(link).pathname;
+  // Absolute (AUTH_URL, or completed by the page), never built from the Host header (issue 14).
+  return new URL(link, page.url()).pathname;
 }
 
 /** The invitee, in their own browser, sets their password through the link. */

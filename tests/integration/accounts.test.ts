@@ -71,7 +71,7 @@ const codeAt = (secret: string, now: Date) => new TOTP({ secret: Secret.fromBase
 describe("accounts", () => {
   beforeEach(async () => {
     await resetDatabase();
-    limiter = createSignInLimiter();
+    limiter = createSignInLimiter(db);
   });
 
   it("invite → accept → sign in: the account is inactive until the invitee sets a password, and the link works once", async () => {

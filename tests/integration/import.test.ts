@@ -1,4 +1,3 @@
-import { rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { encodeWindows1252, sampleRow, SAMPLE_HEADERS, toCells, toCsvText, type SampleRow } from "@/lib/domain/import/sample-list";
@@ -310,21 +309,24 @@ describe("import of a préfecture list", () => {
   });
 
   it("keeps an upload between preview and import for its user only, until it expires or is imported", async () => {
-    process.env.MAINTIEN_IMPORT_DIR = `/tmp/maintien-import-test-${process.pid}`;
+    const team = await createTeam(db, { name: "Équipe upload" });
+    const a = await createUser(db, { role: "SOCIAL_WORKER", teamId: team.id });
+    const b = await createUser(db, { role: "SOCIAL_WORKER", teamId: team.id });
     const bytes = new TextEncoder().encode("a;b\n1;2\n");
-    const sha = await saveUpload("user-a", { fileName: "liste.csv", teamId: "team-1", bytes }, NOW);
+    const sha = await saveUpload(db, a.id, { fileName: "liste.csv", teamId: team.id, bytes }, NOW);
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
-    const loaded = await loadUpload("user-a", sha, NOW);
-    expect(loaded && [loaded.fileName, loaded.teamId, Buffer.from(loaded.bytes).toString()]).toEqual(["liste.csv", "team-1", "a;b\n1;2\n"]);
-    expect(await loadUpload("user-b", sha, NOW)).toBeNull();
-    expect(await loadUpload("user-a", "../../etc/passwd", NOW)).toBeNull();
-    expect(await loadUpload("user-a", sha, new Date(NOW.getTime() + UPLOAD_TTL_MS + 1000))).toBeNull();
+    const loaded = await loadUpload(db, a.id, sha, NOW);
+    expect(loaded && [loaded.fileName, loaded.teamId, Buffer.from(loaded.bytes).toString()]).toEqual(["liste.csv", team.id, "a;b\n1;2\n"]);
+    expect(await loadUpload(db, b.id, sha, NOW)).toBeNull();
+    expect(await loadUpload(db, a.id, "../../etc/passwd", NOW)).toBeNull();
+    expect(await loadUpload(db, a.id, sha, new Date(NOW.getTime() + UPLOAD_TTL_MS + 1000))).toBeNull();
     // Expired: removed on that read.
-    expect(await loadUpload("user-a", sha, NOW)).toBeNull();
-    const again = await saveUpload("user-a", { fileName: "liste.csv", teamId: "team-1", bytes }, NOW);
-    await deleteUpload("user-a", again);
-    expect(await loadUpload("user-a", again, NOW)).toBeNull();
-    await rm(process.env.MAINTIEN_IMPORT_DIR, { recursive: true, force: true });
-    delete process.env.MAINTIEN_IMPORT_DIR;
+    expect(await db.pendingUpload.count()).toBe(0);
+    expect(await loadUpload(db, a.id, sha, NOW)).toBeNull();
+    const again = await saveUpload(db, a.id, { fileName: "liste.csv", teamId: team.id, bytes }, NOW);
+    await saveUpload(db, a.id, { fileName: "liste.csv", teamId: team.id, bytes }, NOW); // the same file twice: one row
+    expect(await db.pendingUpload.count()).toBe(1);
+    await deleteUpload(db, a.id, again);
+    expect(await loadUpload(db, a.id, again, NOW)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { formAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 import { changePassword } from "@/lib/server/services/change-password";
 import { disableTotp } from "@/lib/server/services/disable-totp";
+import { endOtherSessions } from "@/lib/server/services/end-other-sessions";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/services/enable-totp";
 import { reissueCurrentSession } from "@/lib/server/session";
 import { changePasswordSchema, confirmTotpSchema, disableTotpSchema } from "@/lib/validation/accounts";
@@ -58,4 +59,14 @@ export const revokeCalendarTokenAction = formAction(z.object({}), async (_input,
   await revokeCalendarToken(db, user);
   refresh();
   return { status: "success", message: "L'adresse de votre agenda est révoquée : elle ne répond plus." };
+});
+
+/** "Déconnecter mes autres sessions" (issue 14): this browser stays signed in. */
+export const endOtherSessionsAction = formAction(z.object({}), async (_input, { user, now }) => {
+  const ended = await endOtherSessions(db, user, now);
+  refresh();
+  return {
+    status: "success",
+    message: ended === 0 ? "Aucune autre session n'était ouverte." : ended === 1 ? "Votre autre session est fermée." : `Vos ${ended} autres sessions sont fermées.`,
+  };
 });

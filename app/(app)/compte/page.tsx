@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm, ConfirmTotpForm, DisableTotpForm, StartTotpForm } from "@/components/auth/account-forms";
+import { ChangePasswordForm, ConfirmTotpForm, DisableTotpForm, EndOtherSessionsForm, StartTotpForm } from "@/components/auth/account-forms";
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from "@/lib/domain/accounts/session-expiry";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { db } from "@/lib/server/db";
@@ -49,6 +49,21 @@ export default async function AccountPage() {
         <DigestForm optedIn={reminders.digestOptIn} />
         <h3 className="font-semibold">Agenda privé (audiences, rendez-vous, visites à faire)</h3>
         <CalendarForms active={reminders.calendarActive} origin={origin.replace(/\/$/, "")} />
+      </section>
+
+      <section aria-labelledby="titre-sessions" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="titre-sessions" className="mb-1 text-lg font-semibold">
+          Sessions ouvertes
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">
+          {account.otherSessions === 0
+            ? "Aucune autre session ouverte : vous n'êtes connecté·e que sur cet appareil."
+            : account.otherSessions === 1
+              ? "Vous êtes aussi connecté·e sur un autre appareil ou navigateur."
+              : `Vous êtes aussi connecté·e sur ${account.otherSessions} autres appareils ou navigateurs.`}{" "}
+          Un téléphone partagé ou perdu : fermez ces sessions, celle-ci reste ouverte.
+        </p>
+        <EndOtherSessionsForm />
       </section>
 
       <section aria-labelledby="titre-mot-de-passe" className="rounded-lg border border-slate-300 bg-white p-4">

@@ -1,6 +1,7 @@
 import type { LandlordKind } from "@/lib/domain/labels";
 import { normaliseForSearch } from "@/lib/domain/search-text";
 import { parseEurosToCents } from "@/lib/utils/money";
+import { stripInvisible } from "@/lib/domain/text/invisible";
 
 /**
  * One cell as a reader hands it over: text from a CSV; text, number, boolean
@@ -23,7 +24,8 @@ export function cellText(value: CellValue): string {
     const pad = (n: number) => String(n).padStart(2, "0");
     return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   }
-  const text = String(value);
+  // Bidi overrides, zero-width characters and NUL never reach a name or an address (issue 14).
+  const text = stripInvisible(String(value));
   // Most cells need only a trim: the replacements run only when there is something to fold.
   if (!/[\u00a0\u202f\u2007\t\n\r]| {2}/.test(text)) return text.trim();
   return text

@@ -84,8 +84,8 @@ describe("decideRows", () => {
     expect(decideRows([row(2, { tenant: { lastName: "LEFÈVRE", firstName: "Noël" }, procedureRef: null })], [existingCase()], fmt)[0]!.action).toBe("create");
   });
 
-  it("matches the same procedure reference whatever the name, and updates with the facts the case lacks only", () => {
-    const existing = existingCase({ tenant: { lastName: "Autre", firstName: "Nom" }, procedureRef: "rg 26-00042", courtName: null, debtCents: null, phone: null, events: [{ stage: "ASSIGNATION", date: day("2026-03-01") }] });
+  it("matches the same procedure reference (same tenant, written otherwise), and updates with the facts the case lacks only", () => {
+    const existing = existingCase({ tenant: { lastName: "LEFEVRE", firstName: "elodie" }, procedureRef: "rg 26-00042", courtName: null, debtCents: null, phone: null, events: [{ stage: "ASSIGNATION", date: day("2026-03-01") }] });
     const [d] = decideRows([row(2, { email: "e@x.fr", phone: "06 11 11 11 11" })], [existing], fmt);
     expect(d!.action).toBe("update");
     if (d!.action !== "update") return;
@@ -97,6 +97,18 @@ describe("decideRows", () => {
       phone: "06 11 11 11 11",
     });
     expect(d!.described).toEqual(["audience du 2026-05-15", "tribunal", "dette locative", "téléphone", "courriel"]);
+  });
+
+  it("reports the same reference with another tenant or another address as a conflict, and changes nothing (issue 14)", () => {
+    const onFile = existingCase({ procedureRef: "RG 26/00042", courtName: null, debtCents: null, events: [] });
+    for (const other of [row(2, { tenant: { lastName: "DURAND", firstName: "Paul" } }), row(3, { addressLine: "12 rue de la Gare" }), row(4, { postcode: "91100" })]) {
+      const [d] = decideRows([other], [onFile], fmt);
+      expect(d).toMatchObject({ action: "skip", caseId: "case-1", caseNumber: 12, flags: ["REFERENCE_CONFLICT"] });
+      expect(d!.action === "skip" && d!.reason).toMatch(/^Conflit à trancher : la référence RG 26\/00042 est celle du dossier n° 12 \(Lefevre Elodie, 8 all\. des tilleuls 91000\)/);
+      expect(d).not.toHaveProperty("changes");
+    }
+    // The same household under the same reference is still completed.
+    expect(decideRows([row(5)], [onFile], fmt)[0]!.action).toBe("update");
   });
 
   it("never overwrites: a different debt or court on file is kept", () => {

@@ -5,7 +5,9 @@ import type { ImportRow } from "./rows";
 /**
  * Does a row of the list name a household the team already follows?
  *
- * 1. Same procedure reference (RG number, EXPLOC reference): same procedure.
+ * 1. Same procedure reference (RG number, EXPLOC reference): same procedure —
+ *    but only with the same tenant and address; otherwise a conflict for the
+ *    coordinator, and nothing is written (issue 14).
  * 2. Otherwise same tenant (family and first names, in any order), same
  *    address and same postcode, accent-, case- and abbreviation-insensitive.
  *
@@ -94,7 +96,7 @@ export interface CaseChanges {
   email?: string;
 }
 
-export type EligibilityFlag = "SOCIAL_LANDLORD" | "ALREADY_FOLLOWED" | "ALREADY_IN_CASELOAD";
+export type EligibilityFlag = "SOCIAL_LANDLORD" | "ALREADY_FOLLOWED" | "ALREADY_IN_CASELOAD" | "REFERENCE_CONFLICT";
 
 export type RowDecision =
   | { action: "create"; row: ImportRow; eligible: boolean; eligibilityNote: string | null; flags: EligibilityFlag[] }
@@ -187,7 +189,8 @@ export function decideRows(rows: ReadonlyArray<ImportRow>, existing: ReadonlyArr
   return rows.map((row): RowDecision => {
     const ref = referenceKey(row.procedureRef);
     const hKey = householdKey({ ...row.tenant, addressLine: row.addressLine, postcode: row.postcode });
-    const match = (ref ? preferred(byRef.get(ref)) : undefined) ?? preferred(byHousehold.get(hKey));
+    const byReference = ref ? preferred(byRef.get(ref)) : undefined;
+    const match = byReference ?? preferred(byHousehold.get(hKey));
 
     const earlier = (ref ? seenRef.get(ref) : undefined) ?? seenHousehold.get(hKey);
     if (ref && !seenRef.has(ref)) seenRef.set(ref, row.rowNumber);
@@ -199,6 +202,21 @@ export function decideRows(rows: ReadonlyArray<ImportRow>, existing: ReadonlyArr
     if (!match) {
       const { eligible, note, flags } = eligibilityOf(row);
       return { action: "create", row, eligible, eligibilityNote: note, flags };
+    }
+    // Issue 14: the same procedure reference with another tenant or another
+    // address is not "à compléter": a typo in the list, or two households
+    // merged by mistake. Nothing is written to the case; the coordinator
+    // compares the two and decides on the case page.
+    if (byReference && (!byReference.tenant || householdKey({ ...byReference.tenant, addressLine: byReference.addressLine, postcode: byReference.postcode }) !== hKey)) {
+      const onFile = byReference.tenant ? `${byReference.tenant.lastName} ${byReference.tenant.firstName}, ${byReference.addressLine} ${byReference.postcode}` : "un ménage anonymisé";
+      return {
+        action: "skip",
+        row,
+        reason: `Conflit à trancher : la référence ${row.procedureRef} est celle du dossier n° ${byReference.number} (${onFile}), mais la liste indique ${row.tenant.lastName} ${row.tenant.firstName}, ${row.addressLine} ${row.postcode}. Rien n'est écrit dans ce dossier : comparez et complétez-le depuis sa fiche s'il s'agit du même ménage.`,
+        caseId: byReference.id,
+        caseNumber: byReference.number,
+        flags: ["REFERENCE_CONFLICT"],
+      };
     }
     const flags: EligibilityFlag[] = ["ALREADY_IN_CASELOAD"];
     if (match.closed) {
@@ -306,4 +324,5 @@ export const ELIGIBILITY_FLAG_LABELS: Record<EligibilityFlag, string> = {
   SOCIAL_LANDLORD: "Bailleur social : hors du champ du dispositif",
   ALREADY_FOLLOWED: "Déjà suivi par les services sociaux",
   ALREADY_IN_CASELOAD: "Déjà en file active",
+  REFERENCE_CONFLICT: "Conflit : même référence, autre ménage",
 };

@@ -1,5 +1,6 @@
 import { COLUMN_LABELS, type ImportColumnKey } from "./columns";
 import type { CellError } from "./rows";
+import { csvCell, csvDocument } from "@/lib/domain/export/spreadsheet-cell";
 
 /**
  * The report of the rows a list did not import (ImportBatch.report, and the
@@ -28,17 +29,18 @@ export function reportColumns(row: ReportRow): string {
   return [...new Set(row.errors.map((e) => COLUMN_LABELS[e.column as ImportColumnKey] ?? e.column))].join(", ");
 }
 
-/** One CSV field, quoted when needed (RFC 4180). Formula-like text is defused for spreadsheets. */
+/**
+ * One CSV field, quoted when needed (RFC 4180), formula-like text defused by
+ * the app's one spreadsheet sanitiser (lib/domain/export/spreadsheet-cell.ts).
+ * It used to let "-2+3+cmd|…" through because it starts with a digit (issue 14).
+ */
 export function csvField(value: string, delimiter = ";"): string {
-  let text = value;
-  // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
-  return /["\n\r]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvCell(value, delimiter);
 }
 
 /** The report as CSV text: ";"-separated, with a BOM so that Excel reads UTF-8. */
 export function reportToCsv(report: ImportReport): string {
   const header = ["Ligne", "Statut", "Colonnes en cause", "Motifs", ...report.headers];
   const lines = [header, ...report.rows.map((r) => [String(r.rowNumber), REPORT_STATUS_LABELS[r.status], reportColumns(r), reportReasons(r), ...r.cells])];
-  return `\uFEFF${lines.map((l) => l.map((f) => csvField(f)).join(";")).join("\r\n")}\r\n`;
+  return csvDocument(lines);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
+import { redirectToPath } from "@/lib/server/http/redirect";
 
 /**
  * The import's route handlers take form posts (server actions cap bodies at
@@ -17,9 +18,12 @@ export function isSameOrigin(request: NextRequest): boolean {
   }
 }
 
-/** 303: after a POST, the browser GETs the next page. */
-export function seeOther(request: NextRequest, path: string): NextResponse {
-  return NextResponse.redirect(new URL(path, request.url), 303);
+/**
+ * 303: after a POST, the browser GETs the next page. A relative Location
+ * (issue 14): never `http://localhost:PORT/…` behind a proxy.
+ */
+export function seeOther(_request: NextRequest, path: string): Response {
+  return redirectToPath(path, 303);
 }
 
 export function plainText(status: number, text: string): NextResponse {

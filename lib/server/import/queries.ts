@@ -1,6 +1,6 @@
 import "server-only";
 import type { ImportReport } from "@/lib/domain/import/report";
-import { canViewCases } from "@/lib/domain/permissions";
+import { canImport } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
 
@@ -30,7 +30,7 @@ const SUMMARY = {
 
 /** The team's latest imports, for the import page. */
 export async function listImportBatches(db: Db, actor: Actor, teamId: string, take = 10): Promise<ImportBatchSummary[]> {
-  if (!canViewCases(actor, teamId)) return [];
+  if (!canImport(actor, teamId)) return [];
   const rows = await db.importBatch.findMany({ where: { teamId }, select: SUMMARY, orderBy: { importedAt: "desc" }, take });
   return rows.map(({ importedBy, ...r }) => ({ ...r, importedByName: importedBy?.name ?? null }));
 }
@@ -54,7 +54,7 @@ export interface ImportBatchDetail extends ImportBatchSummary {
  */
 export async function getImportBatch(db: Db, actor: Actor, id: string): Promise<ImportBatchDetail | null> {
   const batch = await db.importBatch.findUnique({ where: { id }, select: { ...SUMMARY, teamId: true } });
-  if (!batch || !canViewCases(actor, batch.teamId)) return null;
+  if (!batch || !canImport(actor, batch.teamId)) return null;
   const cases = await db.case.findMany({
     where: { importBatchId: id, teamId: batch.teamId },
     select: {
@@ -91,7 +91,7 @@ export async function getImportBatch(db: Db, actor: Actor, id: string): Promise<
 /** The report of the rows an import did not write, for the CSV download; null as above. */
 export async function getImportReport(db: Db, actor: Actor, id: string): Promise<{ fileName: string; report: ImportReport } | null> {
   const batch = await db.importBatch.findUnique({ where: { id }, select: { teamId: true, fileName: true, report: true } });
-  if (!batch || !canViewCases(actor, batch.teamId)) return null;
+  if (!batch || !canImport(actor, batch.teamId)) return null;
   const report = (batch.report as unknown as ImportReport | null) ?? { version: 1, headers: [], rows: [] };
   return { fileName: batch.fileName, report };
 }

@@ -1,18 +1,18 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import type { Db } from "@/lib/server/db";
 
 /**
- * Between the preview and the confirmation the uploaded list waits on the
- * server's disk (docs/decisions/012-import.md): keyed by the user and the
- * file's SHA-256, readable by nobody else (the path holds the user's id, the
- * URL only the hash), deleted after the import or after UPLOAD_TTL_MS.
- * Nothing reaches the database before the confirmation.
+ * Between the preview and the confirmation the uploaded list waits in the
+ * database (`PendingUpload`, issue 14; docs/decisions/012-import.md and 023):
+ * keyed by the user and the file's SHA-256, so the URL carries only the hash
+ * and another user's hash finds nothing; deleted after the import or after
+ * UPLOAD_TTL_MS. Every app instance sees it: a list previewed on one is
+ * imported on another. Nothing else reaches the database before the
+ * confirmation.
  *
- * One server: the folder is local. Several instances behind a load balancer
- * would need a shared folder (MAINTIEN_IMPORT_DIR) or sticky sessions.
+ * (Attachments, larger and kept, will go to object storage — issue 16; a list
+ * waits two hours at most and weighs 10 MB at most.)
  */
 
 export const UPLOAD_TTL_MS = 2 * 60 * 60 * 1000;
@@ -25,83 +25,44 @@ export interface StoredUpload {
   bytes: Uint8Array;
 }
 
-function baseDir(): string {
-  return process.env.MAINTIEN_IMPORT_DIR ?? path.join(os.tmpdir(), "maintien-imports");
-}
-
-const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
-
-function userDir(userId: string): string {
-  if (!SAFE_ID.test(userId)) throw new Error("Unexpected user id for the upload store");
-  return path.join(baseDir(), userId);
-}
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export async function saveUpload(userId: string, upload: { fileName: string; teamId: string; bytes: Uint8Array }, now: Date): Promise<string> {
-  const dir = userDir(userId);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await purgeExpired(now);
+export async function saveUpload(db: Db, userId: string, upload: { fileName: string; teamId: string; bytes: Uint8Array }, now: Date): Promise<string> {
+  await purgeExpired(db, now);
   const sha256 = sha256Hex(upload.bytes);
-  await writeFile(path.join(dir, `${sha256}.bin`), upload.bytes, { mode: 0o600 });
-  const meta = { fileName: upload.fileName, teamId: upload.teamId, uploadedAt: now.toISOString() };
-  await writeFile(path.join(dir, `${sha256}.json`), JSON.stringify(meta), { mode: 0o600 });
+  const data = { teamId: upload.teamId, fileName: upload.fileName, bytes: Buffer.from(upload.bytes), uploadedAt: now };
+  await db.pendingUpload.upsert({ where: { userId_sha256: { userId, sha256 } }, create: { userId, sha256, ...data }, update: data });
   return sha256;
 }
 
 /** The user's upload with that hash, or null when unknown, expired or another user's. */
-export async function loadUpload(userId: string, sha256: string, now: Date): Promise<StoredUpload | null> {
+export async function loadUpload(db: Db, userId: string, sha256: string, now: Date): Promise<StoredUpload | null> {
   if (!SHA256.test(sha256)) return null;
-  const dir = userDir(userId);
-  try {
-    const meta = JSON.parse(await readFile(path.join(dir, `${sha256}.json`), "utf8")) as { fileName: string; teamId: string; uploadedAt: string };
-    const uploadedAt = new Date(meta.uploadedAt);
-    if (now.getTime() - uploadedAt.getTime() > UPLOAD_TTL_MS) {
-      await deleteUpload(userId, sha256);
-      return null;
-    }
-    const bytes = new Uint8Array(await readFile(path.join(dir, `${sha256}.bin`)));
-    // The file on disk must still be the one hashed (a truncated write is not a list).
-    if (sha256Hex(bytes) !== sha256) return null;
-    return { sha256, fileName: meta.fileName, teamId: meta.teamId, uploadedAt, bytes };
-  } catch {
+  const row = await db.pendingUpload.findUnique({
+    where: { userId_sha256: { userId, sha256 } },
+    select: { fileName: true, teamId: true, uploadedAt: true, bytes: true },
+  });
+  if (!row) return null;
+  if (now.getTime() - row.uploadedAt.getTime() > UPLOAD_TTL_MS) {
+    await deleteUpload(db, userId, sha256);
     return null;
   }
+  const bytes = new Uint8Array(row.bytes);
+  // The stored bytes must still be the ones hashed.
+  if (sha256Hex(bytes) !== sha256) return null;
+  return { sha256, fileName: row.fileName, teamId: row.teamId, uploadedAt: row.uploadedAt, bytes };
 }
 
-export async function deleteUpload(userId: string, sha256: string): Promise<void> {
+export async function deleteUpload(db: Db, userId: string, sha256: string): Promise<void> {
   if (!SHA256.test(sha256)) return;
-  const dir = userDir(userId);
-  await rm(path.join(dir, `${sha256}.bin`), { force: true });
-  await rm(path.join(dir, `${sha256}.json`), { force: true });
+  await db.pendingUpload.deleteMany({ where: { userId, sha256 } });
 }
 
 /** Removes every user's uploads older than the time to live. */
-export async function purgeExpired(now: Date): Promise<void> {
-  let users: string[];
-  try {
-    users = await readdir(baseDir());
-  } catch {
-    return;
-  }
-  for (const user of users) {
-    const dir = path.join(baseDir(), user);
-    let files: string[];
-    try {
-      files = await readdir(dir);
-    } catch {
-      continue;
-    }
-    for (const file of files) {
-      try {
-        const info = await stat(path.join(dir, file));
-        if (now.getTime() - info.mtime.getTime() > UPLOAD_TTL_MS) await rm(path.join(dir, file), { force: true });
-      } catch {
-        // Removed meanwhile by another request.
-      }
-    }
-  }
+export async function purgeExpired(db: Db, now: Date): Promise<void> {
+  await db.pendingUpload.deleteMany({ where: { uploadedAt: { lt: new Date(now.getTime() - UPLOAD_TTL_MS) } } });
 }

@@ -22,7 +22,7 @@ export async function disableTotp(db: Db, actor: Actor, input: { currentPassword
     throw new ExpectedError("INVALID_STEP", "Le mot de passe ou le code est incorrect.", { currentPassword: ["Mot de passe incorrect."] });
   }
   const secret = user.totpSecretEnc ? openTotpSecret(user.totpSecretEnc) : null;
-  const check = secret ? checkTotpCode(user.id, secret, input.code, now.getTime()) : null;
+  const check = secret ? await checkTotpCode(db, user.id, secret, input.code, now.getTime()) : null;
   if (!check?.ok) {
     throw new ExpectedError("INVALID_STEP", "Le mot de passe ou le code est incorrect.", { code: ["Code incorrect ou déjà utilisé : saisissez le code affiché maintenant."] });
   }

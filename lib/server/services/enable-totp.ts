@@ -27,7 +27,7 @@ export async function confirmTotpEnrolment(db: Db, actor: Actor, input: { code: 
     if (user.totpEnabledAt) throw new ExpectedError("INVALID_STEP", "La double authentification est déjà activée sur votre compte.");
     const secret = user.totpSecretEnc ? openTotpSecret(user.totpSecretEnc) : null;
     if (!secret) throw new ExpectedError("INVALID_STEP", "Commencez par afficher le QR code, puis saisissez le code de votre application.");
-    const check = checkTotpCode(user.id, secret, input.code, now.getTime());
+    const check = await checkTotpCode(tx, user.id, secret, input.code, now.getTime());
     if (!check.ok) {
       throw new ExpectedError("INVALID_STEP", "Le code ne correspond pas : vérifiez l'heure du téléphone et saisissez le code affiché maintenant.", {
         code: ["Code incorrect : saisissez les 6 chiffres affichés maintenant par l'application."],

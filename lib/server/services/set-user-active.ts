@@ -5,6 +5,7 @@ import type { Actor, Role } from "@/lib/domain/roles";
 import { writeAudit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { ExpectedError, notFound } from "@/lib/server/errors";
+import { revokeUserSessions } from "@/lib/server/session-store";
 
 /**
  * Deactivate or reactivate an account (issue 8 §4). Deactivation bumps the
@@ -52,6 +53,9 @@ export async function setUserActive(db: Db, actor: Actor, input: { userId: strin
         where: { id: user.id },
         data: { active: false, sessionVersion: { increment: 1 }, ...(user.invitationTokenHash ? { invitationExpiresAt: now } : {}) },
       });
+      // Issue 14: the session rows end too (the version bump alone already
+      // stops them; the rows say so to anyone reading the table).
+      await revokeUserSessions(tx, user.id, now);
       await writeAudit(tx, {
         userId: actor.id,
         action: "user.deactivate",

@@ -4,6 +4,7 @@ import { isLocked, lockoutAfter } from "@/lib/domain/accounts/lockout";
 import type { Db } from "@/lib/server/db";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import type { SignInLimiter } from "@/lib/server/rate-limit";
+import { openSession } from "@/lib/server/session-store";
 import { sign, verifySigned } from "@/lib/server/signing";
 import { checkTotpCode, openTotpSecret } from "@/lib/server/totp";
 
@@ -12,7 +13,7 @@ import { checkTotpCode, openTotpSecret } from "@/lib/server/totp";
  * (lib/server/auth-config.ts) and by the tests with their own clock and limiter.
  *
  * Layers, in order: the client address's budget (20 failures / 15 min, in
- * memory), the account's lockout (5 failures in a row → 15 min, in the
+ * the database since issue 14, shared by every instance), the account's lockout (5 failures in a row → 15 min, in the
  * database), the password (argon2id), the optional second factor. A refusal
  * never says whether the e-mail has an account: unknown e-mails cost one
  * argon2 verification and "lock" after five failures like real ones.
@@ -27,7 +28,7 @@ export const signInInputSchema = z.object({
 export type SignInInput = z.input<typeof signInInputSchema>;
 
 export type SignInResult =
-  | { ok: true; user: { id: string; sessionVersion: number } }
+  | { ok: true; user: { id: string; sessionVersion: number; sessionId: string } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; until: Date }
   | { ok: false; reason: "rate-limited"; until: Date }
@@ -69,7 +70,7 @@ export async function signInWithPassword(db: Db, raw: SignInInput, ctx: SignInCo
   const input = parsed.data;
   const now = ctx.now.getTime();
 
-  const budget = ctx.limiter.perAddress.check(ctx.address, now);
+  const budget = await ctx.limiter.checkAddress(ctx.address, now);
   if (!budget.allowed) return { ok: false, reason: "rate-limited", until: new Date(budget.retryAt) };
 
   if (input.challenge) return secondStep(db, input.challenge, input.totp ?? "", ctx);
@@ -81,11 +82,11 @@ export async function signInWithPassword(db: Db, raw: SignInInput, ctx: SignInCo
   const user = await db.user.findUnique({ where: { email }, select: userSelect });
   if (!user) {
     // Locked answers before checking the password, as for a real account.
-    const lockedUntil = ctx.limiter.unknownAccounts.lockedUntil(email, now);
+    const lockedUntil = await ctx.limiter.unknownLockedUntil(email, now);
     if (lockedUntil) return { ok: false, reason: "locked", until: new Date(lockedUntil) };
     await verifyPassword(await timingHash(), password);
-    const budget = ctx.limiter.perAddress.fail(ctx.address, now);
-    const until = ctx.limiter.unknownAccounts.fail(email, now);
+    const budget = await ctx.limiter.failAddress(ctx.address, now);
+    const until = await ctx.limiter.failUnknown(email, now);
     if (until) return { ok: false, reason: "locked", until: new Date(until) };
     if (!budget.allowed) return { ok: false, reason: "rate-limited", until: new Date(budget.retryAt) };
     return { ok: false, reason: "invalid" };
@@ -122,7 +123,7 @@ type SignInUser = { id: string; sessionVersion: number; totpSecretEnc: string | 
 async function checkSecondFactor(db: Db, user: SignInUser, code: string, challenge: string, ctx: SignInContext): Promise<SignInResult> {
   const secret = user.totpSecretEnc ? openTotpSecret(user.totpSecretEnc) : null;
   // An unreadable secret (AUTH_SECRET changed) refuses: an administrator resets the second factor.
-  const check = secret ? checkTotpCode(user.id, secret, code, ctx.now.getTime()) : ({ ok: false, reason: "invalid" } as const);
+  const check = secret ? await checkTotpCode(db, user.id, secret, code, ctx.now.getTime()) : ({ ok: false, reason: "invalid" } as const);
   if (!check.ok) {
     const failed = await recordFailure(db, user, ctx);
     return failed.reason === "locked" || failed.reason === "rate-limited" ? failed : { ok: false, reason: "totp-invalid", challenge };
@@ -138,7 +139,7 @@ async function recordFailure(db: Db, user: { id: string }, ctx: SignInContext): 
     data: { failedLoginCount: { increment: 1 } },
     select: { failedLoginCount: true },
   });
-  const budget = ctx.limiter.perAddress.fail(ctx.address, ctx.now.getTime());
+  const budget = await ctx.limiter.failAddress(ctx.address, ctx.now.getTime());
   const until = lockoutAfter(failedLoginCount, ctx.now);
   if (until) {
     await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: until } });
@@ -148,7 +149,9 @@ async function recordFailure(db: Db, user: { id: string }, ctx: SignInContext): 
   return { ok: false, reason: "invalid" };
 }
 
+/** A new session row (issue 14): its id goes into the cookie and is checked on every request. */
 async function succeed(db: Db, user: { id: string; sessionVersion: number }, ctx: SignInContext): Promise<SignInResult> {
   await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: ctx.now } });
-  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
+  const sessionId = await openSession(db, user.id, ctx.now);
+  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, sessionId } };
 }

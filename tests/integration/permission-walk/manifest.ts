@@ -11,6 +11,7 @@
  *   the first-run setup, tested in setup-first-team.test.ts.
  */
 import type { PermissionAction } from "@/lib/domain/permission-table";
+import { db } from "@/lib/server/db";
 import { saveUpload } from "@/lib/server/import/upload-store";
 import { DEFAULT_SHEET_BLOCKS } from "@/lib/domain/household-sheet/template";
 import type { Walker, World } from "./world";
@@ -73,6 +74,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/compte/actions.ts#startTotpAction": { permission: "self" },
   "app/(app)/compte/actions.ts#confirmTotpAction": { permission: "self" },
   "app/(app)/compte/actions.ts#disableTotpAction": { permission: "self" },
+  "app/(app)/compte/actions.ts#endOtherSessionsAction": { permission: "self" },
 
   "app/(app)/dossiers/nouveau/actions.ts#createHouseholdAction": {
     permission: "household.create",
@@ -429,10 +431,10 @@ export const PAGES: Record<string, PageEntry> = {
   "app/(app)/import/apercu/page.tsx": {
     permission: "import.run",
     target: "team",
-    searchParams: async (w, walker) => ({ fichier: await saveUpload(w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date()) }),
+    searchParams: async (w, walker) => ({ fichier: await saveUpload(db, w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date()) }),
   },
-  // The result of an import lists the households it created: whoever may read the team's cases.
-  "app/(app)/import/[id]/page.tsx": { permission: "case.read", target: "team", params: async (w) => ({ id: w.importBatchId }) },
+  // The import area (list, result, rejected rows) is for those who import (issue 14: the admin's access to /import and /import/<id> agree).
+  "app/(app)/import/[id]/page.tsx": { permission: "import.run", target: "team", params: async (w) => ({ id: w.importBatchId }) },
   "app/(app)/administration/page.tsx": { permission: "teamMembers.read", target: "own" },
   "app/(app)/administration/utilisateurs/page.tsx": { permission: "teamMembers.read", target: "own" },
   "app/(app)/administration/journal/page.tsx": { permission: "audit.read", target: "own" },
@@ -496,8 +498,8 @@ export const ROUTES: Record<string, RouteProbe[]> = {
     { permission: "public", request: async (w, walker) => { const token = await w.calendarToken(walker); return { url: `${BASE}/agenda/${token}.ics`, params: { token: `${token}.ics` } }; } },
   ],
   "app/(app)/import/[id]/rejets/route.ts#GET": [
-    // The rejected rows carry names: whoever may read the team's cases.
-    { permission: "case.read", target: "team", request: async (w) => ({ url: `${BASE}/import/${w.importBatchId}/rejets`, params: { id: w.importBatchId } }) },
+    // The rejected rows carry names: the import area's people (issue 14).
+    { permission: "import.run", target: "team", request: async (w) => ({ url: `${BASE}/import/${w.importBatchId}/rejets`, params: { id: w.importBatchId } }) },
   ],
   "app/(app)/import/televerser/route.ts#POST": [
     {
@@ -518,7 +520,7 @@ export const ROUTES: Record<string, RouteProbe[]> = {
       permission: "import.run",
       target: "team",
       request: async (w, walker) => {
-        const sha = await saveUpload(w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date());
+        const sha = await saveUpload(db, w.users[walker].id, { fileName: "liste.csv", teamId: w.teamA.id, bytes: new TextEncoder().encode(CSV) }, new Date());
         const form = new FormData();
         form.set("fichier", sha);
         return { url: `${BASE}/import/executer`, init: { method: "POST", body: form, headers: { origin: BASE, host: "localhost:3000" } } };

@@ -4,6 +4,8 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
+import { getEnv } from "@/lib/server/env";
+import { publicOrigin } from "@/lib/server/http/public-origin";
 import { readSmtpConfig } from "@/lib/server/mail/config";
 import { sendMail } from "@/lib/server/mail/send-mail";
 import { inviteUser, type Invitation } from "@/lib/server/services/invite-user";
@@ -20,14 +22,15 @@ export type InvitationState = ActionState & { link?: string; mailed?: boolean; m
 
 const refresh = () => revalidatePath("/administration/utilisateurs");
 
-/** The link's origin: AUTH_URL when the deployment fixes it, else the host the admin is using. */
-async function invitationLink(token: string): Promise<string> {
-  const fixed = process.env.AUTH_URL?.replace(/\/+$/, "").replace(/\/api\/auth$/, "");
-  if (fixed) return `${fixed}/invitation/${token}`;
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-  return `${proto}://${host}/invitation/${token}`;
+/**
+ * The link: on AUTH_URL's origin, or the one our trusted proxy forwarded
+ * (lib/server/http/public-origin.ts); never from an untrusted Host. Without
+ * either, only the path: the page completes it with the administrator's own
+ * address, and no e-mail is sent (issue 14).
+ */
+async function invitationLink(token: string): Promise<{ link: string; absolute: boolean }> {
+  const origin = publicOrigin({ AUTH_URL: process.env.AUTH_URL, trustedProxies: getEnv().TRUST_PROXY }, await headers());
+  return origin ? { link: `${origin}/invitation/${token}`, absolute: true } : { link: `/invitation/${token}`, absolute: false };
 }
 
 /**
@@ -35,10 +38,14 @@ async function invitationLink(token: string): Promise<string> {
  * link is shown to the administrator in every case, to pass on otherwise.
  */
 async function deliver(invitation: Invitation, to: { name: string; email: string }, message: string): Promise<InvitationState> {
-  const link = await invitationLink(invitation.token);
+  const { link, absolute } = await invitationLink(invitation.token);
   const state: InvitationState = { status: "success", message, link, mailed: false };
   if (!readSmtpConfig().ok) {
     state.mailNote = "L'envoi d'e-mails n'est pas configuré : transmettez ce lien à la personne vous-même (par un canal sûr).";
+    return state;
+  }
+  if (!absolute) {
+    state.mailNote = "L'adresse publique du site (AUTH_URL) n'est pas configurée : le lien n'a pas été envoyé par e-mail, transmettez-le vous-même.";
     return state;
   }
   try {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportCounts } from "@/components/import/preview-tables";
 import { batchQuery } from "@/lib/domain/letters/selection";
+import { logCaseAccesses } from "@/lib/server/access-log";
 import { db } from "@/lib/server/db";
 import { getImportBatch } from "@/lib/server/import/queries";
 import { requireUser } from "@/lib/server/session";
@@ -15,6 +16,8 @@ export default async function ImportResultPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const batch = await getImportBatch(db, user, id);
   if (!batch) notFound();
+  // The page names the households the list created: a read of their personal data (issue 14).
+  await logCaseAccesses(db, user, batch.cases.map((c) => c.id));
   const notImported = batch.skippedCount + batch.rejectedCount;
 
   return (

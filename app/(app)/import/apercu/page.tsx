@@ -26,7 +26,7 @@ export default async function ImportPreviewPage({ searchParams }: { searchParams
   const sp = await searchParams;
   const token = typeof sp.fichier === "string" ? sp.fichier : "";
   const now = new Date();
-  const upload = await loadUpload(user.id, token, now);
+  const upload = await loadUpload(db, user.id, token, now);
   if (!upload) redirect("/import?erreur=expire");
   if (!canImport(user, upload.teamId)) notFound();
   const plan = await previewImport(db, user, { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes }, now);

@@ -29,7 +29,7 @@ export async function POST(request: NextRequest) {
   const form = await request.formData().catch(() => null);
   const sha256 = form?.get("fichier");
   const now = new Date();
-  const upload = typeof sha256 === "string" ? await loadUpload(user.id, sha256, now) : null;
+  const upload = typeof sha256 === "string" ? await loadUpload(db, user.id, sha256, now) : null;
   const streamed = (request.headers.get("accept") ?? "").includes("application/x-ndjson");
   if (!upload || !canImport(user, upload.teamId)) {
     if (streamed) return plainText(404, "Le fichier envoyé n'est plus disponible : envoyez-le de nouveau.");
@@ -40,7 +40,7 @@ export async function POST(request: NextRequest) {
   if (!streamed) {
     try {
       const result = await importList(db, user, input, now);
-      await deleteUpload(user.id, upload.sha256);
+      await deleteUpload(db, user.id, upload.sha256);
       return seeOther(request, `/import/${result.batchId}`);
     } catch (error) {
       if (!(error instanceof ExpectedError)) console.error(error);
@@ -54,7 +54,7 @@ export async function POST(request: NextRequest) {
       const send = (message: Record<string, unknown>) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
         const result = await importList(db, user, input, now, { onProgress: (p) => send({ type: "progress", ...p }) });
-        await deleteUpload(user.id, upload.sha256);
+        await deleteUpload(db, user.id, upload.sha256);
         send({ type: "done", url: `/import/${result.batchId}` });
       } catch (error) {
         if (!(error instanceof ExpectedError)) console.error(error);

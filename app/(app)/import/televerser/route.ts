@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { canImport } from "@/lib/domain/permissions";
 import { isSameOrigin, plainText, seeOther } from "@/lib/server/import/http";
 import { ACCEPTED_EXTENSIONS, extensionOf, MAX_IMPORT_BYTES } from "@/lib/server/import/read-file";
+import { db } from "@/lib/server/db";
 import { saveUpload } from "@/lib/server/import/upload-store";
 import { getCurrentUser } from "@/lib/server/session";
 
@@ -38,6 +39,6 @@ export async function POST(request: NextRequest) {
 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const fileName = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(-200);
-  const sha256 = await saveUpload(user.id, { fileName, teamId, bytes }, new Date());
+  const sha256 = await saveUpload(db, user.id, { fileName, teamId, bytes }, new Date());
   return seeOther(request, `/import/apercu?fichier=${sha256}`);
 }

@@ -13,13 +13,16 @@ import {
 } from "@/lib/domain/labels";
 import type { IndicatorCaseRow } from "@/lib/server/queries/indicators";
 import { formatDay } from "@/lib/utils/dates";
+import { safeRow } from "@/lib/domain/export/spreadsheet-cell";
 
 /**
  * The dashboard's downloads: the indicators (the same labelled rows as the
  * page, lib/domain/indicators/report.ts) and the period's case list, as CSV
  * (semicolon-separated, UTF-8 with BOM: what French Excel opens) and XLSX.
  * The case list holds numbers, dates and codes only: no name, address,
- * contact detail or free-text note.
+ * contact detail or free-text note. Every cell goes through the one
+ * spreadsheet sanitiser (`safeRow`, issue 14): team and sector names are text
+ * the users chose.
  */
 
 export interface ExportMeta {
@@ -55,7 +58,7 @@ export function indicatorsCsv(ind: Indicators): string {
     l.percent === undefined ? "" : (l.section.base ?? ""),
     l.key,
   ]);
-  return BOM + Papa.unparse({ fields: ["Rubrique", "Indicateur", "Nombre", "Part (%)", "Part calculée sur", "Code"], data }, { delimiter: ";", newline: "\r\n" });
+  return BOM + Papa.unparse({ fields: ["Rubrique", "Indicateur", "Nombre", "Part (%)", "Part calculée sur", "Code"], data: data.map(safeRow) }, { delimiter: ";", newline: "\r\n" });
 }
 
 const yesNo = (b: boolean) => (b ? "Oui" : "Non");
@@ -86,7 +89,7 @@ export function casesCsv(rows: readonly IndicatorCaseRow[]): string {
       return v instanceof Date ? formatDay(v) : String(v);
     }),
   );
-  return BOM + Papa.unparse({ fields: CASE_COLUMNS.map((c) => c.header), data }, { delimiter: ";", newline: "\r\n" });
+  return BOM + Papa.unparse({ fields: CASE_COLUMNS.map((c) => c.header), data: data.map(safeRow) }, { delimiter: ";", newline: "\r\n" });
 }
 
 function newWorkbook(meta: ExportMeta): ExcelJS.Workbook {
@@ -97,8 +100,9 @@ function newWorkbook(meta: ExportMeta): ExcelJS.Workbook {
 }
 
 function titleRows(sheet: ExcelJS.Worksheet, title: string, meta: ExportMeta): void {
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.addRow([`Situations ${meta.scopeText}`]);
+  sheet.addRow(safeRow([title])).font = { bold: true, size: 14 };
+  // The scope names a team and a sector: text the users chose.
+  sheet.addRow(safeRow([`Situations ${meta.scopeText}`]));
   sheet.addRow([`Export du ${formatDay(meta.generatedAt)} — pourcentages à une décimale`]);
   sheet.addRow([]);
 }
@@ -112,14 +116,16 @@ export async function indicatorsXlsx(ind: Indicators, meta: ExportMeta): Promise
   const header = sheet.addRow(["Rubrique", "Indicateur", "Nombre", "Part (%)", "Part calculée sur", "Code"]);
   header.font = { bold: true };
   for (const l of indicatorLines(ind).filter((x) => x.section.id !== "monthly")) {
-    const row = sheet.addRow([
-      l.section.title,
-      l.label,
-      l.count === null ? (l.text ?? null) : l.count,
-      l.percent ?? null,
-      l.percent === undefined ? null : (l.section.base ?? null),
-      l.key,
-    ]);
+    const row = sheet.addRow(
+      safeRow([
+        l.section.title,
+        l.label,
+        l.count === null ? (l.text ?? null) : l.count,
+        l.percent ?? null,
+        l.percent === undefined ? null : (l.section.base ?? null),
+        l.key,
+      ]),
+    );
     row.getCell(4).numFmt = "0.0";
   }
 
@@ -127,7 +133,7 @@ export async function indicatorsXlsx(ind: Indicators, meta: ExportMeta): Promise
   titleRows(months, "Nouveaux dossiers et clôtures par mois", meta);
   months.columns = [{ width: 12 }, { width: 18 }, { width: 18 }, { width: 12 }];
   months.addRow(["Mois", "Nouveaux dossiers", "Clôtures", "Code"]).font = { bold: true };
-  for (const m of ind.monthly) months.addRow([formatMonth(m.month), m.opened, m.closed, m.month]);
+  for (const m of ind.monthly) months.addRow(safeRow([formatMonth(m.month), m.opened, m.closed, m.month]));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -139,7 +145,7 @@ export async function casesXlsx(rows: readonly IndicatorCaseRow[], meta: ExportM
   sheet.columns = CASE_COLUMNS.map((c) => ({ width: c.width }));
   sheet.addRow(CASE_COLUMNS.map((c) => c.header)).font = { bold: true };
   for (const r of rows) {
-    const row = sheet.addRow(CASE_COLUMNS.map((c) => c.value(r)));
+    const row = sheet.addRow(safeRow(CASE_COLUMNS.map((c) => c.value(r))));
     CASE_COLUMNS.forEach((c, i) => {
       if (c.value(r) instanceof Date) row.getCell(i + 1).numFmt = "dd/mm/yyyy";
     });

@@ -8,6 +8,7 @@ import { getBatchLetters, lettersTeamId } from "@/lib/server/queries/letters";
 import { getCurrentUser } from "@/lib/server/session";
 import { toIsoDay } from "@/lib/utils/dates";
 import { notFoundResponse, pdfResponse, refusedLetterResponse } from "../../pdf-response";
+import { redirectToPath } from "@/lib/server/http/redirect";
 
 // Personal data: rendered for the signed-in user on every request, never cached.
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const parsed = parseBatchQuery(request.nextUrl.searchParams);
   const teamId = lettersTeamId(user);
   if (!parsed || !teamId) return notFoundResponse();

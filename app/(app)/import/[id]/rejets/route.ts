@@ -4,13 +4,14 @@ import { db } from "@/lib/server/db";
 import { plainText } from "@/lib/server/import/http";
 import { getImportReport } from "@/lib/server/import/queries";
 import { getCurrentUser } from "@/lib/server/session";
+import { redirectToPath } from "@/lib/server/http/redirect";
 
 export const dynamic = "force-dynamic";
 
 /** GET /import/<id>/rejets: the rows the import did not write, with their reasons, as CSV. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const { id } = await params;
   const found = await getImportReport(db, user, id);
   if (!found) return plainText(404, "Page introuvable");

@@ -11,6 +11,7 @@ import { getCurrentUser } from "@/lib/server/session";
 import { parisToday, toIsoDay } from "@/lib/utils/dates";
 import { casesCsv, casesXlsx, indicatorsCsv, indicatorsXlsx, type ExportMeta } from "../indicator-files";
 import { indicatorsPdf } from "../indicators-pdf";
+import { redirectToPath } from "@/lib/server/http/redirect";
 
 // Rendered for the signed-in user on every request, never cached.
 export const dynamic = "force-dynamic";
@@ -44,7 +45,7 @@ async function scopeText(actor: Actor, filter: IndicatorFilter): Promise<string>
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ fichier: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const { fichier } = await params;
   if (!(fichier in FILES) || !canViewIndicators(user)) return notFoundResponse();
   const file = fichier as ExportFile;

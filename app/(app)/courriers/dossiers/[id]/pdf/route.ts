@@ -7,6 +7,7 @@ import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
 import { getCaseLetter } from "@/lib/server/queries/letters";
 import { getCurrentUser } from "@/lib/server/session";
 import { notFoundResponse, pdfResponse, refusedLetterResponse } from "../../../pdf-response";
+import { redirectToPath } from "@/lib/server/http/redirect";
 
 // Personal data: rendered for the signed-in user on every request, never cached.
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const { id } = await params;
   const kind = letterKindFromSlug(request.nextUrl.searchParams.get("courrier"));
   if (!kind) return notFoundResponse();

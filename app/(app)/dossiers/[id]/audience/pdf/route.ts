@@ -8,6 +8,7 @@ import { getHearingFile, simulateForHearingFile } from "@/lib/server/queries/get
 import { getCurrentUser } from "@/lib/server/session";
 import { annexQuerySchema } from "@/lib/validation/attachments";
 import { parseSimulation, simulationFieldsFrom } from "@/lib/validation/hearing";
+import { redirectToPath } from "@/lib/server/http/redirect";
 
 // Personal data: rendered for the signed-in user on every request, never cached.
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const { id } = await params;
   const now = new Date();
   const file = await getHearingFile(db, user, id, now);
