@@ -1,7 +1,7 @@
-import { addDaysUtc, isBeforeDay } from "@/lib/domain/procedure/calendar";
+import { isBeforeDay } from "@/lib/domain/procedure/calendar";
 import { computeProcedure, type ProcedureFacts } from "@/lib/domain/procedure/compute-procedure";
 import { earliestExpulsion } from "@/lib/domain/procedure/deadlines";
-import { isInWinterTruce, nextDayOutsideTruce, winterTruceEndsOn } from "@/lib/domain/procedure/winter-truce";
+import { winterTruceEndsOn } from "@/lib/domain/procedure/winter-truce";
 
 /**
  * THE adapter between the procedure engine and the household sheet (issue 20):
@@ -14,12 +14,12 @@ import { isInWinterTruce, nextDayOutsideTruce, winterTruceEndsOn } from "@/lib/d
  * its last day and the act it holds back is possible from the next day (CPC
  * 641-642, shared/domain/procedure.md "Changed on 2026-12-07").
  *
- * Today's engine gives the expiry days: `earliestAssignationOn` is the end of
- * the commandement's delay (the sooner of 6 weeks and the contractual 2 months
- * when the lease date is unknown: the household must be ready for the
- * sooner), and the CQL's 2 months (with any JEX delay) end on
- * `earliestExpulsion().beforeTruce`. The possible-from day is the next day,
- * moved out of the winter truce (CPCE L412-6) for an expulsion.
+ * The engine (issue 13) gives both dates of each delay: `earliestAssignationOn`
+ * is already the day the assignation becomes possible (the day after the
+ * commandement's delay expires), and `earliestExpulsion().date` the day the
+ * expulsion becomes possible: the day after the later of the CQL's 2 months and
+ * the JEX delay in force, moved out of the winter truce (CPCE L412-1, L412-4,
+ * L412-6).
  */
 
 export type SheetStage = "NONE" | "COMMANDEMENT" | "ASSIGNATION" | "HEARING_COMING" | "HEARING_PAST" | "JUDGMENT" | "CQL" | "FORCE_PUBLIQUE" | "EVICTED";
@@ -46,14 +46,13 @@ export interface SheetDates {
 
 export function sheetDates(facts: ProcedureFacts, today: Date): SheetDates {
   const computed = computeProcedure(facts, { today });
-  const assignationPossibleFrom = computed.earliestAssignationOn ? addDaysUtc(computed.earliestAssignationOn, 1) : null;
+  const assignationPossibleFrom = computed.earliestAssignationOn ?? null;
   let expulsionPossibleFrom: Date | null = null;
   let expulsionMovedByTruce = false;
   if (facts.cqlOn) {
-    const delay = earliestExpulsion({ cqlOn: facts.cqlOn, cqlReferredToPrefetOn: facts.cqlReferredToPrefetOn, jexDelay: facts.jexDelay });
-    const nextDay = addDaysUtc(delay.beforeTruce, 1);
-    expulsionPossibleFrom = nextDayOutsideTruce(nextDay);
-    expulsionMovedByTruce = isInWinterTruce(nextDay);
+    const expulsion = earliestExpulsion({ cqlOn: facts.cqlOn, cqlReferredToPrefetOn: facts.cqlReferredToPrefetOn, jexDecisions: facts.jexDecisions });
+    expulsionPossibleFrom = expulsion.date;
+    expulsionMovedByTruce = expulsion.movedByTruce;
   }
   const hearingOn = facts.hearingOn && !isBeforeDay(facts.hearingOn, today) ? facts.hearingOn : null;
   return {
@@ -65,7 +64,7 @@ export function sheetDates(facts: ProcedureFacts, today: Date): SheetDates {
     judgmentOn: facts.judgmentOn ?? null,
     cqlOn: facts.cqlOn ?? null,
     expulsionPossibleFrom,
-    jexDelay: !!facts.jexDelay,
+    jexDelay: (facts.jexDecisions?.length ?? 0) > 0,
     truceEndsOn: winterTruceEndsOn(today),
     expulsionMovedByTruce,
   };
