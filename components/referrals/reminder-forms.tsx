@@ -30,7 +30,9 @@ export function CalendarForms({ active, origin }: { active: boolean; origin: str
   const [created, create] = useActionState(createCalendarTokenAction, INITIAL);
   const [revoked, revoke] = useActionState(revokeCalendarTokenAction, INITIAL);
   const token = created.status === "success" && created.message?.startsWith("calendar:") ? created.message.slice("calendar:".length) : null;
-  const url = token ? `${origin}/agenda/${token}.ics` : null;
+  // Without a known public origin (no AUTH_URL, no trusted proxy), the address this page was opened at.
+  const base = origin || (typeof window !== "undefined" ? window.location.origin : "");
+  const url = token ? `${base}/agenda/${token}.ics` : null;
   return (
     <div className="flex flex-col gap-3">
       {url ? (

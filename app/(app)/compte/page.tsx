@@ -7,6 +7,8 @@ import { getAccount } from "@/lib/server/queries/get-account";
 import { getReminderSettings } from "@/lib/server/queries/referrals";
 import { CalendarForms, DigestForm } from "@/components/referrals/reminder-forms";
 import { headers } from "next/headers";
+import { getEnv } from "@/lib/server/env";
+import { publicOrigin } from "@/lib/server/http/public-origin";
 import { requireUser } from "@/lib/server/session";
 import { formatInstant } from "@/lib/utils/dates";
 
@@ -17,8 +19,9 @@ export default async function AccountPage() {
   const account = await getAccount(db, user);
   if (!account) return null;
   const reminders = await getReminderSettings(db, user);
-  const h = await headers();
-  const origin = process.env.APP_URL ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+  // The calendar address: on AUTH_URL's origin or our trusted proxy's, never from an untrusted Host
+  // (issue 14); without either, the browser completes it with the address it is on.
+  const origin = publicOrigin({ AUTH_URL: process.env.AUTH_URL, trustedProxies: getEnv().TRUST_PROXY }, await headers()) ?? "";
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Mon compte</h1>
@@ -48,7 +51,7 @@ export default async function AccountPage() {
         </h2>
         <DigestForm optedIn={reminders.digestOptIn} />
         <h3 className="font-semibold">Agenda privé (audiences, rendez-vous, visites à faire)</h3>
-        <CalendarForms active={reminders.calendarActive} origin={origin.replace(/\/$/, "")} />
+        <CalendarForms active={reminders.calendarActive} origin={origin} />
       </section>
 
       <section aria-labelledby="titre-sessions" className="rounded-lg border border-slate-300 bg-white p-4">

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db";
+import { getEnv } from "@/lib/server/env";
+import { publicOrigin } from "@/lib/server/http/public-origin";
 import { calendarFeedFor } from "@/lib/server/queries/calendar-feed";
 
 // A private feed: computed on every request, never cached by a proxy.
@@ -13,7 +15,9 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const body = await calendarFeedFor(db, token.replace(/\.ics$/, ""), new Date(), process.env.APP_URL ?? request.nextUrl.origin);
+  // Links in the feed: APP_URL, AUTH_URL or our trusted proxy's origin, never the request's Host (issue 14).
+  const appUrl = process.env.APP_URL ?? publicOrigin({ AUTH_URL: process.env.AUTH_URL, trustedProxies: getEnv().TRUST_PROXY }, request.headers);
+  const body = await calendarFeedFor(db, token.replace(/\.ics$/, ""), new Date(), appUrl);
   if (body === null) {
     return new NextResponse("Page introuvable", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { redirectToPath } from "@/lib/server/http/redirect";
 import { db } from "@/lib/server/db";
 import { logCaseAccess } from "@/lib/server/access-log";
 import { renderHouseholdSheetPdf } from "@/lib/server/pdf/household-sheet-pdf";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** GET /dossiers/<id>/ce-qui-va-se-passer/pdf: the household's one-page sheet (issue 20). Authorised like the case. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const { id } = await params;
   const now = new Date();
   const found = await getHouseholdSheet(db, user, id, now);

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { redirectToPath } from "@/lib/server/http/redirect";
 import { FILE_REFUSALS, MAX_ATTACHMENT_BYTES } from "@/lib/domain/attachments/kinds";
 import { db } from "@/lib/server/db";
 import { ExpectedError } from "@/lib/server/errors";
@@ -22,15 +23,16 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const user = await getCurrentUser();
   const { id } = await params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
-  const answer = (a: Answer): NextResponse => {
+  const answer = (a: Answer): Response => {
     if (wantsJson) return NextResponse.json(a, { status: a.ok ? 200 : a.status, headers: { "Cache-Control": "no-store" } });
-    const back = new URL(`/dossiers/${encodeURIComponent(id)}/documents`, request.url);
-    if (a.ok) back.searchParams.set("ajoute", a.attachmentId);
+    // A path, never an absolute URL built from the request (issue 14: behind a proxy it would be localhost).
+    const back = new URLSearchParams();
+    if (a.ok) back.set("ajoute", a.attachmentId);
     else if (a.status === 404) return plainText(404, "Page introuvable");
-    else back.searchParams.set("erreur", a.code ?? "invalide");
-    return NextResponse.redirect(back, 303);
+    else back.set("erreur", a.code ?? "invalide");
+    return redirectToPath(`/dossiers/${encodeURIComponent(id)}/documents?${back.toString()}`, 303);
   };
-  if (!user) return wantsJson ? NextResponse.json({ ok: false, formError: "Votre session a expiré : reconnectez-vous." }, { status: 401 }) : NextResponse.redirect(new URL("/connexion", request.url), 303);
+  if (!user) return wantsJson ? NextResponse.json({ ok: false, formError: "Votre session a expiré : reconnectez-vous." }, { status: 401 }) : redirectToPath("/connexion", 303);
   if (!isSameOrigin(request)) return plainText(403, "Requête refusée.");
 
   // Refused before the body is read: a declared size far above the limit.

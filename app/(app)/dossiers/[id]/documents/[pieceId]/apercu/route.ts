@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { redirectToPath } from "@/lib/server/http/redirect";
 import { isPreviewable } from "@/lib/domain/attachments/kinds";
 import { logAttachmentAccess } from "@/lib/server/access-log";
 import { fileResponse, notFoundResponse } from "@/lib/server/attachments/http";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string; pieceId: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const { id, pieceId } = await params;
   const doc = await readAttachment(db, user, id, pieceId);
   if (!doc) return notFoundResponse();

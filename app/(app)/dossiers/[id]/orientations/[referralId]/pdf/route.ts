@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { redirectToPath } from "@/lib/server/http/redirect";
 import { db } from "@/lib/server/db";
 import { logCaseAccess } from "@/lib/server/access-log";
 import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** GET /dossiers/<id>/orientations/<referralId>/pdf: the referral letter to print (issue 20). Authorised like the case. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string; referralId: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/connexion", request.url));
+  if (!user) return redirectToPath("/connexion");
   const { id, referralId } = await params;
   const now = new Date();
   const found = await getReferralLetter(db, user, id, referralId, now);
