@@ -36,6 +36,12 @@ import { createTeam } from "../factories/team";
 import { createUser } from "../factories/user";
 import { docxFixture, exeFixture, jpegWithGpsFixture, odtFixture, pdfFixture, pngFixture } from "../support/attachment-fixtures";
 import { resetDatabase } from "./support/reset-database";
+import { uninstallTestClock } from "../support/shifted-clock";
+
+// A signed S3 request carries its time, and s3rver refuses one more than 15
+// minutes away from the clock Node's HTTP layer reads (never the test clock's
+// shifted Date): this file runs on the real clock. Its dates are fixed days.
+uninstallTestClock();
 
 const NOW = new Date("2026-06-22T09:00:00Z");
 const BASE = "http://localhost:3000";
