@@ -19,6 +19,7 @@ async function newCase(page: Page, surname: string): Promise<string> {
   await page.getByLabel("Nouveau bailleur").check();
   await page.getByLabel("Nom du bailleur").fill(`SCI ${surname}`);
   await page.getByLabel("Loyer mensuel hors charges (€)").fill("650");
+  await page.getByText("Compléter maintenant (facultatif)").click();
   await page.getByLabel("Charges mensuelles (€)").fill("50");
   await page.getByLabel("Date de l'acte").fill(today());
   await page.getByRole("button", { name: "Créer le dossier" }).click();
