@@ -216,6 +216,8 @@ test.describe("Première semaine d'une équipe réelle", () => {
     await expectNoAxeViolations(worker);
     await worker.getByRole("button", { name: "Créer le dossier" }).click();
     await slowExpect(worker.getByRole("heading", { level: 1 })).toContainText("LEFÈVRE");
+    // The sector is in the case page's "Ménage" section (issue 16).
+    await worker.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Ménage" }).click();
     await slowExpect(worker.getByText("Nord", { exact: true })).toBeVisible();
     await expectNoAxeViolations(worker);
 
