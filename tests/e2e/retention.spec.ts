@@ -54,6 +54,9 @@ test("an anonymised case shows no name while the dashboard's numbers are unchang
   await page.goto(href);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Ménage anonymisé");
   await expect(page.getByText(/Ménage anonymisé le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  // The household's details are in the case page's "Ménage" section (issue 16): no name there either.
+  await page.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Ménage" }).click();
+  await expect(page.getByRole("link", { name: "Ménage", exact: true })).toHaveAttribute("aria-current", "page");
   const main = page.locator("main");
   for (const personal of ["Solange", "Delaunay", "DELAUNAY", "06 48 27 91 35", "MDS d'Étampes"]) await expect(main).not.toContainText(personal);
   await expect(main).toContainText("Supprimée (ménage anonymisé)");
