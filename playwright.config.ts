@@ -53,7 +53,7 @@ export default defineConfig({
   timeout: 90_000,
   // The suite's budget: past it Playwright stops and still reports every
   // journey (run-all.ts stops it for good a minute later).
-  globalTimeout: 12 * 60_000,
+  globalTimeout: 25 * 60_000,
   // A loaded 2-core machine (the build, the server and the browser share it):
   // 5 s expectations failed under load; a missing element still fails in 15 s.
   expect: { timeout: 15_000 },

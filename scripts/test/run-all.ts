@@ -57,7 +57,7 @@ const BUDGET_MS = {
   clockUnit: 300_000,
   clockIntegration: 240_000,
   /** Beyond playwright.config.ts's globalTimeout, which ends the run with its report first. */
-  e2e: 780_000,
+  e2e: 1_560_000,
   appStart: 900_000,
 } as const;
 const budget = (key: keyof typeof BUDGET_MS) => BUDGET_MS[key] * scale;
