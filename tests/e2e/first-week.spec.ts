@@ -218,7 +218,7 @@ test.describe("Première semaine d'une équipe réelle", () => {
     await slowExpect(worker.getByRole("heading", { level: 1 })).toContainText("LEFÈVRE");
     // The sector is in the case page's "Ménage" section (issue 16).
     await worker.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Ménage" }).click();
-    await slowExpect(worker.getByText("Nord", { exact: true })).toBeVisible();
+    await slowExpect(worker.getByRole("definition").filter({ hasText: /^Nord$/ })).toBeVisible();
     await expectNoAxeViolations(worker);
 
     // 5. A letter and a visit, both last week, logged after the fact.
