@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LETTER_KINDS } from "@/lib/domain/letters/kinds";
 import { checkTemplate, describeProblems } from "@/lib/domain/letters/template";
+import { stripInvisible } from "@/lib/domain/text/invisible";
 import { optionalEmail, optionalText, requiredDate } from "./fields";
 
 /**
@@ -49,7 +50,7 @@ const optionalLines = (label: string, max: number, lines: number) =>
     z
       .string()
       .transform((v) =>
-        v
+        stripInvisible(v)
           .replace(/\r\n?/g, "\n")
           .split("\n")
           .map((l) => l.trim())
