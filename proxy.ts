@@ -15,6 +15,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { badRequestHtml, badRequestReason } from "@/lib/server/http/bad-bytes";
+import { requestIdFor } from "@/lib/server/http/request-id";
 import {
   generateNonce,
   isCrossOriginWrite,
@@ -26,6 +27,9 @@ import {
 } from "@/lib/server/security-headers";
 
 export function proxy(request: NextRequest): NextResponse {
+  // A request id for the JSON logs (lib/server/log.ts): our proxy's when
+  // TRUST_PROXY is set and it is well-formed, else a fresh UUID (decision 043).
+  const requestId = requestIdFor(request.headers.get("x-request-id"), process.env.TRUST_PROXY);
   const https = requestIsHttps(request.nextUrl.protocol, request.headers.get("x-forwarded-proto"));
   const nonce = generateNonce();
   const headers = securityHeaders({
@@ -47,6 +51,7 @@ export function proxy(request: NextRequest): NextResponse {
   if (bad) {
     const refused = new NextResponse(badRequestHtml(bad), { status: 400, headers: { "Content-Type": "text/html; charset=utf-8" } });
     for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    refused.headers.set("X-Request-Id", requestId);
     return refused;
   }
 
@@ -56,13 +61,12 @@ export function proxy(request: NextRequest): NextResponse {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
     for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    refused.headers.set("X-Request-Id", requestId);
     return refused;
   }
 
   // The CSP travels on the request too: that is where Next.js finds the nonce.
   const requestHeaders = new Headers(request.headers);
-  // A request id for the JSON logs (lib/server/log.ts), made here, never taken from the client.
-  const requestId = crypto.randomUUID();
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"] as string);
   // For a server component that must stamp a script or style of its own: (await headers()).get("x-nonce").

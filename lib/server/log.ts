@@ -1,34 +1,75 @@
 import "server-only";
+import { pino, type Logger } from "pino";
 
 /**
- * Structured logs a team can read (issue 14 §8): one JSON object per line on
- * stdout, pino's field names (`level` as pino's numbers, `time` in epoch ms,
- * `msg`), so `pino-pretty` or any log shipper reads them. Values are ids,
- * codes and counts only — never a name, an e-mail, an address or a typed
- * text: the type admits strings, but callers pass ids (the request id, a user
- * id, a reason code).
- *
- * (pino itself is not a dependency yet: this is the subset the app needs;
- * swapping in `pino()` keeps every line the same.)
+ * Structured logs a team can read (issue 14 §8): pino, one JSON object per
+ * line on stdout (`level` as pino's numbers, `time` in epoch ms, `msg`, the
+ * process's `pid` and `hostname` to tell instances apart), so `pino-pretty`
+ * or any log shipper reads them. Values are ids, codes and counts only —
+ * never a name, an e-mail, an address or a typed text: callers pass ids (the
+ * request id, a user id, a reason code), and the fields below are redacted
+ * anyway should one slip in (decision 043).
  */
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
-const LEVELS = { debug: 20, info: 30, warn: 40, error: 50 } as const;
-export type LogLevel = keyof typeof LEVELS;
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+/** Field names that would hold personal data or a secret: their value is replaced, at any depth up to two. */
+export const REDACTED_FIELDS = [
+  "email",
+  "password",
+  "name",
+  "firstName",
+  "lastName",
+  "phone",
+  "address",
+  "addressLine",
+  "city",
+  "totp",
+  "challenge",
+  "token",
+  "cookie",
+  "authorization",
+] as const;
+export const REDACTED = "[masqué]";
+
+const redactPaths = REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]);
 
 type Sink = (line: string) => void;
-let sink: Sink = (line) => process.stdout.write(line);
+const stdoutSink: Sink = (line) => process.stdout.write(line);
+let sink: Sink = stdoutSink;
+
+function createLogger(write: Sink, timestamp?: () => string): Logger {
+  return pino(
+    {
+      level: process.env.LOG_LEVEL ?? "info",
+      redact: { paths: redactPaths, censor: REDACTED },
+      ...(timestamp ? { timestamp, base: undefined } : {}),
+    },
+    { write },
+  );
+}
+
+// One logger for the process; its stream reads `sink` on every line, so
+// tests can capture the lines without rebuilding it.
+const logger = createLogger((line) => sink(line));
 
 /** Tests capture the lines. */
 export function setLogSink(next: Sink | null): void {
-  sink = next ?? ((line) => process.stdout.write(line));
+  sink = next ?? stdoutSink;
 }
 
+/** The line `log()` would write at `now`, without `pid` and `hostname` (tests, docs). */
 export function formatLogLine(level: LogLevel, msg: string, fields: LogFields, now: number): string {
-  const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  return `${JSON.stringify({ level: LEVELS[level], time: now, msg, ...clean })}\n`;
+  let line = "";
+  createLogger((l) => (line = l), () => `,"time":${now}`)[level](clean(fields), msg);
+  return line;
 }
 
 export function log(level: LogLevel, msg: string, fields: LogFields = {}): void {
-  sink(formatLogLine(level, msg, fields, Date.now()));
+  logger[level](clean(fields), msg);
+}
+
+function clean(fields: LogFields): LogFields {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }

@@ -48,6 +48,8 @@ export interface SiteBlockOptions {
  * - `X-Forwarded-For` overwritten with the client's address: with
  *   TRUST_PROXY=1 the sign-in rate limit counts real clients, and a client
  *   cannot choose its own key;
+ * - `X-Request-Id` overwritten with nginx's own `$request_id`: with
+ *   TRUST_PROXY=1 the app logs under it (lib/server/http/request-id.ts);
  * - no buffering of the import's progress stream (the app also sends
  *   X-Accel-Buffering: no), 12 MB bodies (a 10 MB list in a form), and 300 s
  *   for the longest import.
@@ -70,6 +72,7 @@ export function nginxSiteBlock(o: SiteBlockOptions): string {
         proxy_set_header X-Forwarded-Host  $http_host;
         proxy_set_header X-Forwarded-Proto https;
         proxy_set_header X-Forwarded-For   $remote_addr;
+        proxy_set_header X-Request-Id      $request_id;
         proxy_set_header Connection        "";
         proxy_read_timeout 300s;
         proxy_send_timeout 300s;
