@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 
+import { ACTION_BODY_LIMIT } from "./lib/server/http/action-request";
 import { parseAllowedOrigins } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
@@ -14,7 +15,9 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: {
       // Forms are small; a larger body is an error, not a reason to buffer it.
-      bodySizeLimit: "1mb",
+      // proxy.ts refuses a larger Content-Length with a French 413 before Next
+      // reads it, from the same constant (decision 043).
+      bodySizeLimit: ACTION_BODY_LIMIT,
       // Next refuses a server action whose Origin is not the Host (or
       // X-Forwarded-Host): behind a reverse proxy that rewrites the host, list
       // the public host(s) here (comma-separated; read when the server starts).

@@ -7,13 +7,18 @@
 //    with it (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md).
 // 3. Sets the security headers and Cache-Control: no-store on the response.
 // 4. Answers a French 400 page to an address with invalid percent-encoding or
-//    a NUL byte (issue 14, lib/server/http/bad-bytes.ts).
+//    a NUL byte (issue 14, lib/server/http/bad-bytes.ts), and a French 4xx
+//    page to a server action Next.js would answer with a 500: malformed or
+//    unknown id, no or too large Content-Length, unreadable body
+//    (lib/server/http/action-request.ts, decision 043).
 //
 // Authorization is NOT decided here (STYLE §6): every page, action and service
 // checks it again. Other concerns may be added below, keeping these three.
 // See docs/decisions/015-http-hardening.md.
 import { NextResponse, type NextRequest } from "next/server";
 
+import { buildActionIds } from "@/lib/server/http/action-ids";
+import { ACTION_BODY_LIMIT, ACTION_REFUSAL_STATUS, actionRefusal, actionRefusalHtml, isActionRequest, parseSizeLimit } from "@/lib/server/http/action-request";
 import { badRequestHtml, badRequestReason } from "@/lib/server/http/bad-bytes";
 import { requestIdFor } from "@/lib/server/http/request-id";
 import {
@@ -26,7 +31,9 @@ import {
   securityHeaders,
 } from "@/lib/server/security-headers";
 
-export function proxy(request: NextRequest): NextResponse {
+const ACTION_BODY_LIMIT_BYTES = parseSizeLimit(ACTION_BODY_LIMIT);
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   // A request id for the JSON logs (lib/server/log.ts): our proxy's when
   // TRUST_PROXY is set and it is well-formed, else a fresh UUID (decision 043).
   const requestId = requestIdFor(request.headers.get("x-request-id"), process.env.TRUST_PROXY);
@@ -53,6 +60,19 @@ export function proxy(request: NextRequest): NextResponse {
     for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
     refused.headers.set("X-Request-Id", requestId);
     return refused;
+  }
+
+  // Issue 14 §7: a server action Next.js would answer with a 500 gets a French 4xx.
+  if (!crossOrigin && isActionRequest(request)) {
+    const refusal = await actionRefusal(request, { limitBytes: ACTION_BODY_LIMIT_BYTES, knownIds: buildActionIds() });
+    if (refusal) {
+      const refused = new NextResponse(actionRefusalHtml(refusal), { status: ACTION_REFUSAL_STATUS[refusal], headers: { "Content-Type": "text/html; charset=utf-8" } });
+      for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+      // Next's client router reads this header: an action of another build.
+      if (refusal === "unknown-action") refused.headers.set("x-nextjs-action-not-found", "1");
+      refused.headers.set("X-Request-Id", requestId);
+      return refused;
+    }
   }
 
   if (crossOrigin) {

@@ -387,7 +387,12 @@ async function main(): Promise<number> {
 
     void waitUntilReady(child).then((ready) => {
       if (ready && !stopRequested) {
-        say(`\nMaintien est prêt sur http://localhost:${PORT} (démarré en ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+        const publicUrl = process.env.AUTH_URL?.trim();
+        say(
+          `\nMaintien est prêt sur ${listenUrl(HOST, PORT)} (démarré en ${((Date.now() - started) / 1000).toFixed(1)} s)` +
+            (publicUrl ? `\nAdresse publique (AUTH_URL) : ${publicUrl}` : "") +
+            "\n",
+        );
       }
     });
 
@@ -399,6 +404,16 @@ async function main(): Promise<number> {
       console.error("Erreur à la fermeture de la base de données intégrée :", error);
     }
   }
+}
+
+/**
+ * Where `next start` listens, as a URL to open: the host given by HOSTNAME
+ * (an IPv6 address in brackets), or "localhost" when it listens on every
+ * interface (HOSTNAME unset, 0.0.0.0 or ::), which the message says.
+ */
+function listenUrl(host: string | undefined, port: number): string {
+  if (!host || host === "0.0.0.0" || host === "::") return `http://localhost:${port} (toutes les interfaces)`;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
 function signalNumber(signal: NodeJS.Signals): number | undefined {

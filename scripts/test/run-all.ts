@@ -281,7 +281,8 @@ async function e2e(forceBuild: boolean, started?: Promise<StartedApp>): Promise<
         [require.resolve("@playwright/test/cli"), "test", "--pass-with-no-tests", "--reporter=list,./scripts/test/playwright-ndjson-reporter.ts", ...extra],
         {
           cwd: ROOT,
-          env: { ...process.env, E2E_BASE_URL: app.url, TEST_REPORT_NDJSON: reportFile, ...proxy.env },
+          // E2E_SERVER_LOG: the app's output, read by tests/e2e/logs.spec.ts (issue 14 §8).
+          env: { ...process.env, E2E_BASE_URL: app.url, E2E_SERVER_LOG: app.log, TEST_REPORT_NDJSON: reportFile, ...proxy.env },
           timeoutMs: budget("e2e"),
           label: "e2e suite",
         },
