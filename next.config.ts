@@ -13,6 +13,11 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   experimental: {
+    // Next.js buffers every request body for proxy.ts and silently TRUNCATES
+    // it beyond this size (10 MB by default): a 20 MB document of a case
+    // (MAX_ATTACHMENT_BYTES) plus its multipart overhead must fit. Same value
+    // as nginx's client_max_body_size (docs/deployment.md; decision 043).
+    proxyClientMaxBodySize: "22mb",
     serverActions: {
       // Forms are small; a larger body is an error, not a reason to buffer it.
       // proxy.ts refuses a larger Content-Length with a French 413 before Next

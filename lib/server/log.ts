@@ -42,7 +42,7 @@ let sink: Sink = stdoutSink;
 function createLogger(write: Sink, timestamp?: () => string): Logger {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? "info",
+      level: logLevel(process.env.LOG_LEVEL),
       redact: { paths: redactPaths, censor: REDACTED },
       ...(timestamp ? { timestamp, base: undefined } : {}),
     },
@@ -68,6 +68,12 @@ export function formatLogLine(level: LogLevel, msg: string, fields: LogFields, n
 
 export function log(level: LogLevel, msg: string, fields: LogFields = {}): void {
   logger[level](clean(fields), msg);
+}
+
+/** LOG_LEVEL (debug, info, warn, error; default info): an unknown value is ignored rather than failing the start. */
+function logLevel(value: string | undefined): LogLevel {
+  const v = value?.trim().toLowerCase();
+  return v === "debug" || v === "info" || v === "warn" || v === "error" ? v : "info";
 }
 
 function clean(fields: LogFields): LogFields {

@@ -51,7 +51,8 @@ export interface SiteBlockOptions {
  * - `X-Request-Id` overwritten with nginx's own `$request_id`: with
  *   TRUST_PROXY=1 the app logs under it (lib/server/http/request-id.ts);
  * - no buffering of the import's progress stream (the app also sends
- *   X-Accel-Buffering: no), 12 MB bodies (a 10 MB list in a form), and 300 s
+ *   X-Accel-Buffering: no), 22 MB bodies (a 20 MB document, a 10 MB list, in a
+ *   form), and 300 s
  *   for the longest import.
  */
 export function nginxSiteBlock(o: SiteBlockOptions): string {
@@ -63,7 +64,7 @@ export function nginxSiteBlock(o: SiteBlockOptions): string {
     ssl_certificate_key ${o.certificateKey};
     ssl_protocols       TLSv1.2 TLSv1.3;
 
-    client_max_body_size 12m;
+    client_max_body_size 22m;
 
     location / {
         proxy_pass ${o.upstream};
