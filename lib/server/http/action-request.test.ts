@@ -54,6 +54,11 @@ describe("actionRefusal (issue 14 §7: a server action Next.js would answer with
     expect(await actionRefusal(withLength(badRoot.body, { "next-action": ID, "content-type": badRoot.type }), options)).toBe("body");
     expect(await actionRefusal(withLength('{"a":', { "next-action": ID, "content-type": "text/plain" }), options)).toBe("body");
     expect(await actionRefusal(withLength('{"a":', { "next-action": ID, "content-type": "application/json" }), options)).toBe("body");
+    // Valid JSON but not an argument list: Next.js applies the action to it and fails with a 500.
+    expect(await actionRefusal(withLength('"{"', { "next-action": ID, "content-type": "application/json" }), options)).toBe("body");
+    expect(await actionRefusal(withLength("", { "next-action": ID, "content-type": "text/plain" }), options)).toBe("body");
+    const objectRoot = multipart({ "0": '{"a":1}' });
+    expect(await actionRefusal(withLength(objectRoot.body, { "next-action": ID, "content-type": objectRoot.type }), options)).toBe("body");
   });
 
   it("parses the limit as next.config.ts's bodySizeLimit does", () => {

@@ -17,8 +17,8 @@
  * 3. `Content-Length` present and within the limit → else 411 / 413 (browsers
  *    always send it for an action; nginx buffers and sets it);
  * 4. the body parses: multipart/form-data as a form, whose root field "0" (if
- *    any) is JSON; any other type as JSON (React's `encodeReply` string)
- *    → else 400.
+ *    any) is a JSON array; any other type as a JSON array (React's
+ *    `encodeReply` of the arguments) → else 400.
  * NUL bytes and invisible characters inside fields are the forms' business:
  * the shared zod fields strip them, or the field gets its French error.
  *
@@ -73,10 +73,9 @@ export async function actionRefusal(request: Request, options: ActionCheckOption
     if (type.startsWith("multipart/form-data")) {
       form = await request.clone().formData();
       const root = form.get("0");
-      if (header !== null && typeof root === "string") JSON.parse(root);
+      if (header !== null && typeof root === "string") argumentList(root);
     } else {
-      const text = await request.clone().text();
-      if (text.length > 0) JSON.parse(text);
+      argumentList(await request.clone().text());
     }
   } catch {
     return "body";
@@ -100,6 +99,11 @@ export async function actionRefusal(request: Request, options: ActionCheckOption
     }
   }
   return null;
+}
+
+/** React's encoding of an action's arguments: a JSON array (Next.js applies the action to it). Throws otherwise. */
+function argumentList(json: string): void {
+  if (!Array.isArray(JSON.parse(json))) throw new Error("not an argument list");
 }
 
 function idRefusal(id: string, options: ActionCheckOptions): ActionRefusal | null {
