@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT, actionRefusal, actionRefusalHtml, parseSizeLimit } from "@/lib/server/http/action-request";
+import { ACTION_BODY_LIMIT, actionRefusal, actionRefusalHtml, parseSizeLimit, UPLOAD_PATH } from "@/lib/server/http/action-request";
 
 const ID = "40a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 const options = { limitBytes: parseSizeLimit(ACTION_BODY_LIMIT), knownIds: new Set([ID]) };
@@ -95,5 +95,27 @@ describe("actionRefusal for forms sent without JavaScript (multipart, no Next-Ac
     const upload = new Request("http://localhost:3000/import/televerser", { method: "POST", body: "x", headers: { "content-type": "multipart/form-data; boundary=b", "content-length": String(5 * 1024 * 1024) } });
     expect(await actionRefusal(upload, options)).toBeNull();
     expect(await actionRefusal(withLength("a=1", { "content-type": "application/x-www-form-urlencoded" }), options)).toBeNull();
+  });
+});
+
+describe("upload routes (decision 043)", () => {
+  it("every route handler that reads a multipart body is an upload route or a known small form", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const routes: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === "route.ts" && fs.readFileSync(full, "utf8").includes("formData()")) routes.push(full);
+      }
+    };
+    walk(path.join(process.cwd(), "app"));
+    // The address each route answers: the folders, without the (groups).
+    const paths = routes.map((f) => "/" + path.relative(path.join(process.cwd(), "app"), path.dirname(f)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/"));
+    // Small forms (under the 1 MB limit proxy.ts applies); a route taking files must end in /televerser.
+    const SMALL_FORMS = new Set(["/import/executer"]);
+    for (const p of paths) expect(UPLOAD_PATH.test(p) || SMALL_FORMS.has(p), `${p}: an upload route must end in /televerser, or be listed as a small form`).toBe(true);
+    expect(paths.length).toBeGreaterThan(0);
   });
 });
