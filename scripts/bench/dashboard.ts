@@ -36,6 +36,7 @@ import { startEmbeddedDatabase } from "../db/embedded-server";
 import { applyMigrations } from "../db/migrations";
 import { findPostgresBinaries, startThrowawayCluster } from "../db/pg-cluster";
 import { loadBenchData } from "./dataset";
+import { startKeptCluster } from "./kept-cluster";
 import type { BenchTeam } from "./generate";
 import { compareWithDashboard } from "./compare";
 import { handSql, runHandSql, type HandScope } from "./hand-sql";
@@ -53,6 +54,8 @@ const { values: args } = parseArgs({
     "try-fixes": { type: "boolean", default: false },
     // Keep CaseFacts by the triggers while loading (as every write does); off by default: faster, one rebuild at the end.
     "facts-by-triggers": { type: "boolean", default: false },
+    // PostgreSQL only: keep the cluster and its data in this directory between runs (kept-cluster.ts).
+    "keep-pg": { type: "string" },
   },
 });
 
@@ -87,6 +90,8 @@ interface Target {
   label: string;
   url: string;
   poolMax: number;
+  /** A kept cluster that already holds data (--keep-pg): reuse it when its bench_meta matches. */
+  kept?: boolean;
   stop: () => Promise<void>;
 }
 
@@ -104,6 +109,11 @@ async function startTarget(kind: Target["kind"]): Promise<Target> {
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
+  }
+  if (args["keep-pg"]) {
+    const kept = await startKeptCluster(args["keep-pg"]);
+    log(`  kept cluster in ${args["keep-pg"]} (${kept.created ? "created" : "reused"})`);
+    return { kind, label: `PostgreSQL ${kept.version.replace(/^postgres \(PostgreSQL\) /, "").split(" ")[0]}`, url: kept.url, poolMax: 5, kept: true, stop: kept.stop };
   }
   const cluster = await startThrowawayCluster();
   return { kind, label: `PostgreSQL ${cluster.version.replace(/^postgres \(PostgreSQL\) /, "").split(" ")[0]}`, url: cluster.url, poolMax: 5, stop: () => cluster.stop() };
@@ -186,6 +196,24 @@ async function explain(client: pg.Client, title: string, statements: Array<{ que
   }
 }
 
+interface BenchMeta {
+  cases: number;
+  teams: BenchTeam[];
+  now: string;
+}
+
+async function readBenchMeta(client: pg.Client): Promise<BenchMeta | null> {
+  const { rows } = await client.query<{ t: string | null }>("SELECT to_regclass('bench_meta')::text AS t");
+  if (!rows[0]?.t) return null;
+  const meta = await client.query<{ value: BenchMeta }>("SELECT value FROM bench_meta LIMIT 1");
+  return meta.rows[0]?.value ?? null;
+}
+
+async function writeBenchMeta(client: pg.Client, meta: BenchMeta): Promise<void> {
+  await client.query("CREATE TABLE bench_meta (value jsonb NOT NULL)");
+  await client.query("INSERT INTO bench_meta (value) VALUES ($1)", [JSON.stringify(meta)]);
+}
+
 async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
   log(`\n▶ ${kind === "embedded" ? "Embedded database (PGlite)" : "PostgreSQL (throwaway cluster)"}`);
   const t0 = performance.now();
@@ -197,9 +225,20 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
     let client = new pg.Client({ connectionString: target.url });
     await client.connect();
     const t1 = performance.now();
-    const { teams, counts } = await loadBenchData(client, { cases: CASES, teams: TEAMS, templates: TEMPLATES, now, log, factsByTriggers: args["facts-by-triggers"] });
-    log(`  ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
-    log(`  data loaded in ${seconds(t1)}`);
+    const reused = target.kept ? await readBenchMeta(client) : null;
+    let teams: BenchTeam[];
+    if (reused && reused.cases === CASES && reused.teams.length === TEAMS) {
+      teams = reused.teams;
+      now = new Date(reused.now);
+      log(`  reusing the ${CASES.toLocaleString("en")} cases loaded on ${reused.now} (dates relative to that day)`);
+    } else {
+      if (reused) throw new Error(`--keep-pg holds ${reused.cases} cases in ${reused.teams.length} teams: remove the directory to load another dataset.`);
+      const loaded = await loadBenchData(client, { cases: CASES, teams: TEAMS, templates: TEMPLATES, now, log, factsByTriggers: args["facts-by-triggers"] });
+      teams = loaded.teams;
+      log(`  ${Object.entries(loaded.counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
+      log(`  data loaded in ${seconds(t1)}`);
+      if (target.kept) await writeBenchMeta(client, { cases: CASES, teams, now: now.toISOString() });
+    }
 
     const prisma = new PrismaClient({
       adapter: new PrismaPg({ connectionString: target.url, max: target.poolMax }),
