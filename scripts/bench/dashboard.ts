@@ -189,10 +189,22 @@ function statementRecorder(prisma: PrismaClient) {
 }
 
 async function explain(client: pg.Client, title: string, statements: Array<{ query: string; params: unknown[] }>): Promise<void> {
-  for (const [i, s] of statements.entries()) {
-    if (/^\s*(BEGIN|COMMIT|ROLLBACK|SET)\b/i.test(s.query)) continue;
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.query}`, s.params);
-    log(`\n── EXPLAIN ANALYZE: ${title}, statement ${i + 1}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  // In one transaction, rolled back: the statements' transaction-local
+  // settings (set_config(…, true): jit, work_mem, parallel workers) apply to
+  // the plans that follow them, as in the call.
+  await client.query("BEGIN");
+  try {
+    for (const [i, s] of statements.entries()) {
+      if (/^\s*(BEGIN|COMMIT|ROLLBACK|SET)\b/i.test(s.query)) continue;
+      if (/^\s*SELECT set_config\(/i.test(s.query)) {
+        await client.query(s.query, s.params);
+        continue;
+      }
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.query}`, s.params);
+      log(`\n── EXPLAIN ANALYZE: ${title}, statement ${i + 1}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
+  } finally {
+    await client.query("ROLLBACK");
   }
 }
 
