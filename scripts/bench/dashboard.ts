@@ -8,12 +8,19 @@
 //   - the best hand-written SQL for the same numbers (hand-sql.ts), and the
 //     ratio dashboard / SQL, with a check that both give the same numbers;
 //   - a filtered, paginated caseload page, listCases (lib/server/queries/list-cases.ts).
-// Targets printed beside: dashboard ≤ 1.5× the SQL and < 300 ms on PostgreSQL,
+// Targets printed beside (issue 17): national dashboard ≤ 0.3× the SQL and < 300 ms on PostgreSQL, one team < 100 ms,
 // caseload page < 100 ms. A missed target prints EXPLAIN ANALYZE of the
 // statements behind it (or always with --explain).
 //
 //   npm run bench:dashboard -- [--cases 100000] [--teams 10] [--runs 15] [--warmup 3]
 //                              [--db embedded,postgres] [--templates 4000] [--explain] [--try-fixes]
+//                              [--keep-pg /tmp/maintien-bench-pg]
+//
+// --keep-pg DIR (PostgreSQL): the first run creates a cluster in DIR and loads
+// the cases (~5–15 min); later runs start it again, apply pending migrations
+// and reuse the data (its "today" is the day it was loaded). Profile between
+// runs with `npx tsx scripts/bench/kept-cluster.ts start DIR` (prints the URL
+// for psql) and `… stop DIR`; `rm -rf DIR` throws it away (decision 044).
 //
 // A manual command: never part of `npm test` or CI (it takes minutes).
 import fs from "node:fs";
@@ -301,13 +308,24 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
         const dash = timed(await time(RUNS, WARMUP, () => computeIndicators(db, d.actor, d.filter), cpuClock));
         const sql = timed(await time(RUNS, WARMUP, () => runHandSql(client, d.hand), cpuClock));
         const ratio = dash.median / sql.median;
+        const cpuRatio = dash.cpuMedian !== undefined && sql.cpuMedian ? dash.cpuMedian / sql.cpuMedian : undefined;
         const pgTarget = kind === "postgres";
         const dashOk = pgTarget ? dash.median < d.targetMs : null;
         const ratioOk = d.ratio === null ? null : ratio <= d.ratio;
+        // Judged on wall time (this machine, its load) and on the server's CPU time (about an idle machine's time).
+        const dashCpuOk = pgTarget && dash.cpuMedian !== undefined ? dash.cpuMedian < d.targetMs : null;
+        const ratioCpuOk = d.ratio === null || cpuRatio === undefined ? null : cpuRatio <= d.ratio;
         lines.push(
-          { db: target.label, what: `dashboard: ${d.name}${suffix}`, stats: dash, target: pgTarget ? `< ${d.targetMs} ms` : `(PostgreSQL: < ${d.targetMs} ms)`, ok: dashOk },
-          { db: target.label, what: `  hand-written SQL, same numbers${diffs.length ? " (DIFFERS)" : " (same numbers)"}`, stats: sql, target: "", ok: diffs.length ? false : null },
-          { db: target.label, what: "  ratio dashboard / SQL (medians)", ratio, target: d.ratio === null ? "" : `≤ ${d.ratio}×`, ok: ratioOk },
+          { db: target.label, what: `dashboard: ${d.name}${suffix}`, stats: dash, target: pgTarget ? `< ${d.targetMs} ms` : `(PostgreSQL: < ${d.targetMs} ms)`, ok: dashOk, cpuOk: dashCpuOk },
+          { db: target.label, what: `  hand-written SQL, same numbers${diffs.length ? " (DIFFERS)" : " (same numbers)"}`, stats: sql, target: "", ok: diffs.length ? false : null, cpuOk: null },
+          {
+            db: target.label,
+            what: `  ratio dashboard / SQL (medians${cpuRatio === undefined ? "" : `; CPU ${cpuRatio.toFixed(2)}×`})`,
+            ratio,
+            target: d.ratio === null ? "" : `≤ ${d.ratio}×`,
+            ok: ratioOk,
+            cpuOk: ratioCpuOk,
+          },
         );
         log(`  dashboard ${d.name}${suffix}: ${formatMs(dash.median)} (SQL ${formatMs(sql.median)}, ${ratio.toFixed(2)}×), ${first.cases.total.toLocaleString("en")} cases counted`);
         if (diffs.length) log(`  !! the dashboard and the hand-written SQL differ:\n    ${diffs.join("\n    ")}`);
