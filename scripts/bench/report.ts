@@ -30,9 +30,12 @@ export interface Line {
   target: string;
   /** null: no target for this line. */
   ok: boolean | null;
+  /** The same target judged on the server's CPU time (PostgreSQL), when the bench gives it. */
+  cpuOk?: boolean | null;
 }
 
 export function printTable(lines: readonly Line[]): void {
+  const byCpu = lines.some((l) => l.cpuOk !== undefined);
   const rows = lines.map((l) => [
     l.db,
     l.what,
@@ -41,8 +44,9 @@ export function printTable(lines: readonly Line[]): void {
     l.stats?.cpuMedian !== undefined ? formatMs(l.stats.cpuMedian) : "",
     l.target,
     l.ok === null ? "" : l.ok ? "ok" : "MISSED",
+    ...(byCpu ? [l.cpuOk === undefined || l.cpuOk === null ? "" : l.cpuOk ? "ok" : "MISSED"] : []),
   ]);
-  const header = ["database", "measure", "median", "p95", "server CPU", "target", ""];
+  const header = ["database", "measure", "median", "p95", "server CPU", "target", byCpu ? "wall" : "", ...(byCpu ? ["CPU"] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join("  ").trimEnd();
   console.log(`\n${line(header)}\n${widths.map((w) => "─".repeat(w)).join("  ")}`);

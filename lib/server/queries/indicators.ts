@@ -48,21 +48,25 @@ const day = (d: Date) => Prisma.sql`${toIsoDay(d)}::date`;
  * The period's caseload as of `to`, as a CTE named `caseload` with one row per
  * case, read from the facts kept per case (`CaseFacts`, decision 035): id,
  * opened_on, eligible, first_contact_on, supported (as of `to`), landlord_id,
- * state (as of `to`), closed_on and reason (when closed), and what the case
- * had by `to` (landlord letter and answer, joint visit, first hearing and
- * presence) and did within [from, to] (diagnostics, support weeks).
+ * state (as of `to`, a "CaseState"), closed_on and reason (when closed), and
+ * what the case had by `to` (landlord letter and answer, joint visit, first
+ * hearing and presence) and did within [from, to] (diagnostics, support weeks).
  *
  * The state as of `to` is the `toState` of the case's last outreach event
  * before the end of `to` (Paris). When every event of the case is before it
  * (`lastEventAt`), that is the facts row's `state`; only the cases with an
  * event after `to` need the index lookup on OutreachEvent(caseId, occurredAt).
  * For the usual "up to today" dashboard that is none of them.
+ *
+ * Decision 044: `caseload` is NOT materialised (each pass re-reads the facts
+ * rows it needs: cheaper than writing and re-reading 100 000 wide rows); the
+ * cases changed after `to` — the ones that need the lookup — are, in
+ * `changed`, so that their lookups run once. States and reasons stay enums
+ * (comparing them as text cast every row).
  */
 function caseloadCte(scope: IndicatorScope): Prisma.Sql {
   const to = day(scope.to);
   const toEnd = Prisma.sql`${endOfParisDay(scope.to).toISOString()}::timestamptz`;
-  const sector = scope.sectorId === null ? Prisma.empty : Prisma.sql`AND f."sectorId" = ${scope.sectorId}`;
-  const landlordKind = scope.landlordKind === null ? Prisma.empty : Prisma.sql`AND f."landlordKind" = ${scope.landlordKind}::"LandlordKind"`;
   const notClosedBefore = scope.from === null ? Prisma.empty : Prisma.sql`WHERE NOT (state = 'CLOSED' AND closed_on < ${day(scope.from)})`;
   const current = Prisma.sql`(f."lastEventAt" IS NULL OR f."lastEventAt" < ${toEnd})`;
   // Acts dated within [from, to] among the sorted days of a facts array: its
@@ -86,50 +90,61 @@ function caseloadCte(scope: IndicatorScope): Prisma.Sql {
                ${within(Prisma.sql`f."flashDiagnosticDays"`)} AS flash,
                ${within(Prisma.sql`f."inDepthDiagnosticDays"`)} AS in_depth,
                ${within(Prisma.sql`f."supportWeekDays"`)} AS weeks`;
-  const slice = Prisma.sql`f."teamId" IN (${Prisma.join(scope.teamIds)}) AND f."openedOn" <= ${to} ${sector} ${landlordKind}`;
+  const slice = factsSlice(scope);
   // Two branches, so that the planner neither runs nor costs the per-case
   // lookup for the cases whose every event is before the end of `to` (all of
   // them for a dashboard up to today).
   return Prisma.sql`
-    WITH caseload AS MATERIALIZED (
+    WITH changed AS MATERIALIZED (
+      SELECT ${columns}, COALESCE(h.state, 'IDENTIFIED'::"CaseState") AS state, h.closed_on, h.reason
+      FROM "CaseFacts" f
+      LEFT JOIN LATERAL (
+        SELECT e."toState" AS state,
+               CASE WHEN e."toState" = 'CLOSED' THEN (e."occurredAt" AT TIME ZONE 'Europe/Paris')::date END AS closed_on,
+               CASE WHEN e."toState" = 'CLOSED' THEN e."closureReason" END AS reason
+        FROM "OutreachEvent" e
+        WHERE e."caseId" = f."caseId" AND e."occurredAt" < ${toEnd}
+        ORDER BY e."occurredAt" DESC, e."createdAt" DESC, e.id DESC
+        LIMIT 1
+      ) h ON TRUE
+      WHERE ${slice} AND NOT ${current}
+    ),
+    caseload AS NOT MATERIALIZED (
       SELECT * FROM (
-        SELECT ${columns}, f.state::text AS state, f."closedOn" AS closed_on, f."closureReason"::text AS reason
+        SELECT ${columns}, f.state, f."closedOn" AS closed_on, f."closureReason" AS reason
         FROM "CaseFacts" f
         WHERE ${slice} AND ${current}
         UNION ALL
-        SELECT ${columns}, COALESCE(h.state, 'IDENTIFIED') AS state, h.closed_on, h.reason
-        FROM "CaseFacts" f
-        LEFT JOIN LATERAL (
-          SELECT e."toState"::text AS state,
-                 CASE WHEN e."toState" = 'CLOSED' THEN (e."occurredAt" AT TIME ZONE 'Europe/Paris')::date END AS closed_on,
-                 CASE WHEN e."toState" = 'CLOSED' THEN e."closureReason"::text END AS reason
-          FROM "OutreachEvent" e
-          WHERE e."caseId" = f."caseId" AND e."occurredAt" < ${toEnd}
-          ORDER BY e."occurredAt" DESC, e."createdAt" DESC, e.id DESC
-          LIMIT 1
-        ) h ON TRUE
-        WHERE ${slice} AND NOT ${current}
+        SELECT * FROM changed
       ) b
       ${notClosedBefore}
     )`;
+}
+
+/** The facts rows of the scope's teams, sector and landlord kind opened by `to` (alias f). */
+function factsSlice(scope: IndicatorScope): Prisma.Sql {
+  const sector = scope.sectorId === null ? Prisma.empty : Prisma.sql`AND f."sectorId" = ${scope.sectorId}`;
+  const landlordKind = scope.landlordKind === null ? Prisma.empty : Prisma.sql`AND f."landlordKind" = ${scope.landlordKind}::"LandlordKind"`;
+  return Prisma.sql`f."teamId" IN (${Prisma.join(scope.teamIds)}) AND f."openedOn" <= ${day(scope.to)} ${sector} ${landlordKind}`;
 }
 
 interface IndicatorRow {
   by_state: Record<string, number> | null;
   by_reason: Record<string, number> | null;
   cases: {
-    opened: number; eligible: number; supported: number; supported_closed: number; took_contact: number; left_or_npai: number; no_contact: number; median_days: number | null;
+    opened: number; eligible: number; supported: number; supported_closed: number; took_contact: number; left_or_npai: number; no_contact: number;
     joint_in_progress: number; joint_closed: number; held: number; present: number; with_jurist: number; met_before: number;
     flash: number; in_depth: number; weeks: number; week_cases: number;
   };
+  median_days: number | null;
   landlords: { concerned: number; contacted: number; answered: number };
   monthly: Array<{ month: string; opened: number; closed: number }> | null;
 }
 
 /**
  * Every indicator of `filter` for `actor`, in one SQL statement over the
- * materialised caseload. Refuses (not found) an actor who may not see
- * indicators; counts only the actor's teams.
+ * caseload. Refuses (not found) an actor who may not see indicators; counts
+ * only the actor's teams.
  */
 export async function computeIndicators(db: Db, actor: Actor, filter: IndicatorFilter): Promise<Indicators> {
   if (!canViewIndicators(actor)) throw notFound("Ce tableau de bord");
@@ -141,60 +156,92 @@ async function computeScopeIndicators(db: Db, scope: IndicatorScope): Promise<In
   if (!scope.teamIds.length) return emptyIndicators(scope);
   const fromCond = (column: Prisma.Sql) => (scope.from === null ? Prisma.sql`TRUE` : Prisma.sql`${column} >= ${day(scope.from)}`);
   const leftReasons = Prisma.join(LEFT_OR_NPAI_REASONS);
+  const sum = (cond: Prisma.Sql) => Prisma.sql`COALESCE(SUM(n) FILTER (WHERE ${cond}), 0)::int`;
 
-  // One pass over the caseload for every count (states and reasons included),
-  // then the landlords (counted once each) and the months over the
-  // materialised rows.
-  const query = db.$queryRaw<IndicatorRow[]>`
-    ${caseloadCte(scope)}
-    SELECT a.by_state, a.by_reason, a.cases,
-      (SELECT json_build_object(
+  // The landlords, counted once each. With no `from` and no sector, the
+  // caseload's landlords are those of the scope's facts rows opened by `to`,
+  // whatever their state: a second statement reads them in landlord order
+  // from the index CaseFacts(landlordId, teamId, openedOn, …) — index only,
+  // grouped as they stream, no hash of every landlord (decision 044).
+  // Otherwise they are grouped over the caseload, in the main statement.
+  const landlordsApart = scope.from === null && scope.sectorId === null;
+  const toEnd = Prisma.sql`${endOfParisDay(scope.to).toISOString()}::timestamptz`;
+  const countLandlords = (rows: Prisma.Sql) => Prisma.sql`SELECT json_build_object(
          'concerned', COUNT(*),
          'contacted', COUNT(*) FILTER (WHERE letter),
          'answered', COUNT(*) FILTER (WHERE letter AND answer)
-       ) FROM (SELECT landlord_id, bool_or(landlord_letter) AS letter, bool_or(landlord_answer) AS answer
-               FROM caseload WHERE landlord_id IS NOT NULL GROUP BY landlord_id) l) AS landlords,
+       ) AS landlords FROM (${rows}) l`;
+  const landlordsQuery = db.$queryRaw<Array<{ landlords: IndicatorRow["landlords"] }>>`
+    ${countLandlords(Prisma.sql`SELECT f."landlordId",
+             bool_or(COALESCE(f."landlordLetterAt" < ${toEnd}, FALSE)) AS letter,
+             bool_or(COALESCE(f."landlordContactAt" < ${toEnd}, FALSE)) AS answer
+           FROM "CaseFacts" f WHERE ${factsSlice(scope)} AND f."landlordId" IS NOT NULL GROUP BY f."landlordId"`)}`;
+  const landlords = landlordsApart
+    ? Prisma.sql`NULL::json`
+    : Prisma.sql`(${countLandlords(Prisma.sql`SELECT landlord_id, bool_or(landlord_letter) AS letter, bool_or(landlord_answer) AS answer
+           FROM caseload WHERE landlord_id IS NOT NULL GROUP BY landlord_id`)})`;
+
+  // Decision 044: one pass groups the caseload by what the counts depend on
+  // (a few dozen groups), and the counts are sums over the groups; the median,
+  // the months (by day, then by month) and the landlords are their own passes
+  // over the (not materialised) caseload.
+  const query = db.$queryRaw<IndicatorRow[]>`
+    ${caseloadCte(scope)}
+    SELECT a.by_state, a.by_reason, a.cases,
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY first_contact_on - opened_on) FROM caseload WHERE supported) AS median_days,
+      ${landlords} AS landlords,
       (SELECT json_agg(json_build_object('month', to_char(month, 'YYYY-MM'), 'opened', opened, 'closed', closed) ORDER BY month)
-       FROM (SELECT month, SUM(opened)::int AS opened, SUM(closed)::int AS closed FROM (
-               SELECT date_trunc('month', opened_on) AS month, 1 AS opened, 0 AS closed FROM caseload WHERE ${fromCond(Prisma.sql`opened_on`)}
+       FROM (SELECT date_trunc('month', d) AS month, SUM(opened)::int AS opened, SUM(closed)::int AS closed FROM (
+               SELECT opened_on AS d, COUNT(*) AS opened, 0 AS closed FROM caseload WHERE ${fromCond(Prisma.sql`opened_on`)} GROUP BY opened_on
                UNION ALL
-               SELECT date_trunc('month', closed_on), 0, 1 FROM caseload WHERE state = 'CLOSED'
-             ) u GROUP BY month) m) AS monthly
+               SELECT closed_on, 0, COUNT(*) FROM caseload WHERE state = 'CLOSED' GROUP BY closed_on
+             ) u GROUP BY 1) m) AS monthly
     FROM (
       SELECT
-        json_build_object(${Prisma.join(CASE_STATES.map((st) => Prisma.sql`${st}::text, COUNT(*) FILTER (WHERE state = ${st})`))}) AS by_state,
-        json_build_object(${Prisma.join(CLOSURE_REASONS.map((r) => Prisma.sql`${r}::text, COUNT(*) FILTER (WHERE state = 'CLOSED' AND reason = ${r})`))}) AS by_reason,
+        json_build_object(${Prisma.join(CASE_STATES.map((st) => Prisma.sql`${st}::text, ${sum(Prisma.sql`state = ${st}::"CaseState"`)}`))}) AS by_state,
+        json_build_object(${Prisma.join(CLOSURE_REASONS.map((r) => Prisma.sql`${r}::text, ${sum(Prisma.sql`state = 'CLOSED' AND reason = ${r}::"ClosureReason"`)}`))}) AS by_reason,
         json_build_object(
-         'opened', COUNT(*) FILTER (WHERE ${fromCond(Prisma.sql`opened_on`)}),
-         'eligible', COUNT(*) FILTER (WHERE eligible),
-         'supported', COUNT(*) FILTER (WHERE supported),
-         'supported_closed', COUNT(*) FILTER (WHERE supported AND state = 'CLOSED'),
-         'took_contact', COUNT(*) FILTER (WHERE state = 'CLOSED' AND supported),
-         'left_or_npai', COUNT(*) FILTER (WHERE state = 'CLOSED' AND reason IN (${leftReasons})),
-         'no_contact', COUNT(*) FILTER (WHERE state = 'CLOSED' AND NOT supported AND (reason IS NULL OR reason NOT IN (${leftReasons}))),
-         'median_days', percentile_cont(0.5) WITHIN GROUP (ORDER BY first_contact_on - opened_on) FILTER (WHERE supported),
-         'joint_in_progress', COUNT(*) FILTER (WHERE joint AND state <> 'CLOSED'),
-         'joint_closed', COUNT(*) FILTER (WHERE joint AND state = 'CLOSED'),
-         'held', COUNT(*) FILTER (WHERE hearing_on IS NOT NULL),
-         'present', COUNT(*) FILTER (WHERE hearing_on IS NOT NULL AND hearing_present),
-         'with_jurist', COUNT(*) FILTER (WHERE hearing_on IS NOT NULL AND hearing_jurist),
-         'met_before', COUNT(*) FILTER (WHERE hearing_on IS NOT NULL AND supported AND first_contact_on < hearing_on),
+         'opened', ${sum(Prisma.sql`opened`)},
+         'eligible', ${sum(Prisma.sql`eligible`)},
+         'supported', ${sum(Prisma.sql`supported`)},
+         'supported_closed', ${sum(Prisma.sql`supported AND state = 'CLOSED'`)},
+         'took_contact', ${sum(Prisma.sql`state = 'CLOSED' AND supported`)},
+         'left_or_npai', ${sum(Prisma.sql`state = 'CLOSED' AND reason::text IN (${leftReasons})`)},
+         'no_contact', ${sum(Prisma.sql`state = 'CLOSED' AND NOT supported AND (reason IS NULL OR reason::text NOT IN (${leftReasons}))`)},
+         'joint_in_progress', ${sum(Prisma.sql`joint AND state <> 'CLOSED'`)},
+         'joint_closed', ${sum(Prisma.sql`joint AND state = 'CLOSED'`)},
+         'held', ${sum(Prisma.sql`held`)},
+         'present', ${sum(Prisma.sql`held AND present`)},
+         'with_jurist', ${sum(Prisma.sql`held AND jurist`)},
+         'met_before', ${sum(Prisma.sql`held AND met`)},
          'flash', COALESCE(SUM(flash), 0),
          'in_depth', COALESCE(SUM(in_depth), 0),
          'weeks', COALESCE(SUM(weeks), 0),
-         'week_cases', COUNT(*) FILTER (WHERE weeks > 0)
+         'week_cases', COALESCE(SUM(week_cases), 0)
         ) AS cases
-      FROM caseload
+      FROM (
+        SELECT state, reason, eligible, supported, joint, hearing_on IS NOT NULL AS held, hearing_present AS present, hearing_jurist AS jurist,
+               (supported AND first_contact_on < hearing_on) AS met, ${fromCond(Prisma.sql`opened_on`)} AS opened,
+               COUNT(*) AS n, SUM(flash) AS flash, SUM(in_depth) AS in_depth, SUM(weeks) AS weeks, COUNT(*) FILTER (WHERE weeks > 0) AS week_cases
+        FROM caseload
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      ) g
     ) a
   `;
   // For this transaction only: no JIT (compiling this statement costs more CPU
-  // than running it, decision 011), and enough memory for the materialised
-  // caseload and the landlords' hash to stay off disk at national scale
-  // (100 000 cases: ~20 MB; the default 4 MB spilled to temp files).
-  const [, [row]] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '48MB', true)`,
-    query,
-  ]);
+  // than running it, decision 011); no parallel workers (starting them costs
+  // more than the passes they would share, and under load the planner started
+  // them for the empty "changed" branch: decision 044); enough memory for
+  // the hashes to stay off disk at national scale. The landlords' statement
+  // runs without hash aggregation, so that it streams from the index.
+  const settings = db.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '48MB', true), set_config('max_parallel_workers_per_gather', '0', true)`;
+  let row: IndicatorRow | undefined;
+  if (landlordsApart) {
+    const [, [main], , [apart]] = await db.$transaction([settings, query, db.$queryRaw`SELECT set_config('enable_hashagg', 'off', true)`, landlordsQuery]);
+    row = main && apart ? { ...main, landlords: apart.landlords } : undefined;
+  } else {
+    [, [row]] = await db.$transaction([settings, query]);
+  }
   if (!row) throw new Error("indicators: the aggregate query returned no row");
   return toIndicators(scope, row);
 }
@@ -219,7 +266,7 @@ function toIndicators(scope: IndicatorScope, row: IndicatorRow): Indicators {
   result.cases.eligible = c.eligible;
   result.supported = { total: c.supported, inProgress: c.supported - c.supported_closed, closed: c.supported_closed };
   result.closureCategories = { TOOK_CONTACT: c.took_contact, LEFT_OR_NPAI: c.left_or_npai, NO_CONTACT: c.no_contact };
-  result.firstContact = { count: c.supported, medianDays: c.median_days };
+  result.firstContact = { count: c.supported, medianDays: row.median_days };
   result.landlords = { concerned: row.landlords.concerned, contacted: row.landlords.contacted, answered: row.landlords.answered };
   result.jointVisits = { inProgress: c.joint_in_progress, closed: c.joint_closed };
   result.hearings = { held: c.held, householdPresent: c.present, withJurist: c.with_jurist, metBefore: c.met_before };
@@ -289,7 +336,7 @@ export async function listIndicatorCases(db: Db, actor: Actor, filter: Indicator
     sector_name: string | null; landlord_kind: LandlordKind | null; eligible: boolean; source: CaseSource;
   }>>`
     ${caseloadCte(scope)}
-    SELECT c.number, t.name AS team_name, k.opened_on, k.state, k.closed_on, k.reason, k.supported,
+    SELECT c.number, t.name AS team_name, k.opened_on, k.state::text AS state, k.closed_on, k.reason::text AS reason, k.supported,
            CASE WHEN k.supported THEN k.first_contact_on END AS first_contact_on,
            c.stage::text AS stage, c."hearingOn" AS hearing_on, s.name AS sector_name, ld.kind::text AS landlord_kind,
            k.eligible, c.source::text AS source
