@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState, ClosureReason, LandlordKind, Role } from "@/lib/generated/prisma/enums";
@@ -426,7 +426,7 @@ async function main(): Promise<number> {
   }
   const now = parseNow(values.now);
 
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  const db = new PrismaClient({ adapter: createPgAdapter(connectionString, max) });
   try {
     const [{ version }] = await db.$queryRaw<[{ version: string }]>`SELECT version() AS version`;
     const refusal = seedRefusal({ serverVersion: version, demo: process.env.DEMO === "1", force: values.force });

@@ -14,7 +14,7 @@ import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 import { z } from "zod";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -160,7 +160,7 @@ async function main(): Promise<number> {
     if (target.kind === "embedded") await applyMigrations(target.url, { poolMax: 1 });
     const max = Number(process.env.DATABASE_POOL_MAX ?? "1");
     const poolMax = target.kind === "embedded" ? 1 : Number.isInteger(max) && max > 0 ? max : 1;
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: poolMax }) });
+    db = new PrismaClient({ adapter: createPgAdapter(target.url, poolMax) });
     const result = await bootstrapAdmin(db, {
       email: values.email,
       name: values.name,

@@ -12,7 +12,7 @@
  * Database: DATABASE_URL, else the embedded database, like `npm run retention`.
  */
 import { parseArgs } from "node:util";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { sendDigests } from "@/lib/server/services/send-digests";
 import { openTarget } from "./db/target";
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const target = await openTarget({ log: (line) => console.error(line) });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: target.poolMax }), transactionOptions: { maxWait: 15_000, timeout: 60_000 } });
+  const db = new PrismaClient({ adapter: createPgAdapter(target.url, target.poolMax), transactionOptions: { maxWait: 15_000, timeout: 60_000 } });
   try {
     const report = await sendDigests(db, now);
     console.log(`Récapitulatif du ${report.today.toISOString().slice(0, 10)} : ${report.sent.length} envoyé(s), ${report.nothingToDo} sans rien à faire, ${report.alreadySent} déjà envoyé(s) aujourd'hui, ${report.failed.length} échec(s).`);

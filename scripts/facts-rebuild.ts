@@ -11,7 +11,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { rebuildCaseFacts } from "@/lib/server/services/rebuild-case-facts";
@@ -20,7 +20,7 @@ import { openTarget } from "./db/target";
 
 async function main(): Promise<number> {
   const target = await openTarget({ log: (line) => console.error(line) });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: target.poolMax }) });
+  const db = new PrismaClient({ adapter: createPgAdapter(target.url, target.poolMax) });
   try {
     const started = Date.now();
     const { cases, changed } = await rebuildCaseFacts(db, { onProgress: (n) => process.stderr.write(`\r${n} dossiers…`) });

@@ -17,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { retentionMonthsFrom } from "@/lib/server/env";
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
 
   const target = await openTarget({ log: (line) => console.error(line) });
   const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: target.url, max: target.poolMax }),
+    adapter: createPgAdapter(target.url, target.poolMax),
     transactionOptions: { maxWait: 15_000, timeout: 60_000 },
   });
   try {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
 
@@ -16,12 +17,26 @@ import type { Db } from "@/lib/server/db";
 export const ACCESS_LOG_DEDUP_MS = 60_000;
 
 export async function logCaseAccess(db: Db, actor: Pick<Actor, "id">, caseId: string, now: Date = new Date()): Promise<void> {
-  const recent = await db.accessLog.findFirst({
-    where: { userId: actor.id, caseId, at: { gt: new Date(now.getTime() - ACCESS_LOG_DEDUP_MS), lte: now } },
-    select: { id: true },
-  });
-  if (recent) return;
-  await db.accessLog.create({ data: { userId: actor.id, caseId, at: now } });
+  // One statement (issue 17, decision 045): the row is inserted unless one of
+  // the last minute exists, in the same round trip as the check.
+  const since = new Date(now.getTime() - ACCESS_LOG_DEDUP_MS);
+  await db.$executeRaw`
+    INSERT INTO "AccessLog" ("id", "userId", "caseId", "at")
+    SELECT ${rowId()}::text, ${actor.id}::text, ${caseId}::text, ${now}::timestamptz
+     WHERE NOT EXISTS (
+       SELECT 1 FROM "AccessLog"
+        WHERE "userId" = ${actor.id}::text AND "caseId" = ${caseId}::text
+          AND "at" > ${since}::timestamptz AND "at" <= ${now}::timestamptz)`;
+}
+
+/** A cuid-shaped row id, as Prisma's `@default(cuid())` would give (raw SQL does not). */
+let counter = 0;
+function rowId(): string {
+  counter = (counter + 1) % 36 ** 4;
+  const time = Date.now().toString(36).padStart(8, "0").slice(-8);
+  let random = "";
+  for (const byte of randomBytes(12)) random += (byte % 36).toString(36);
+  return `c${time}${counter.toString(36).padStart(4, "0")}${random}`;
 }
 
 /** Several cases read at once (a batch of letters in one PDF): one query to find the recent rows, one insert. */

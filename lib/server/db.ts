@@ -1,7 +1,7 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/server/env";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 
 // One Prisma client per process. In development Next reloads modules, so the
 // client is kept on globalThis to avoid opening a new pool on every reload.
@@ -13,7 +13,9 @@ function createClient(): PrismaClient {
   // single connection: its socket multiplexer can mix concurrent connections'
   // results (see docs/decisions/001-database.md). The start script sets
   // DATABASE_POOL_MAX=1 for it.
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX });
+  // The connection's session runs in UTC (lib/server/pg-adapter.ts): required
+  // by relationJoins.
+  const adapter = createPgAdapter(env.DATABASE_URL, env.DATABASE_POOL_MAX);
   // With one connection on the embedded database, concurrent requests queue for
   // it: Prisma's default 2 s wait to start a transaction is too short under load
   // (measured by tests/integration/crash-recovery.test.ts).

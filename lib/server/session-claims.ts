@@ -104,26 +104,30 @@ export async function loadSessionUser(db: Db, session: SessionFacts | null): Pro
   if (session.ended) return { user: null, reason: session.ended };
   if (!session.userId) return { user: null, reason: "none" };
   if (!session.sessionId) return { user: null, reason: "closed" };
+  // One statement (relationJoins): the session row with its user and teams.
   const row = await db.userSession.findUnique({
     where: { id: session.sessionId },
-    select: { userId: true, revokedAt: true },
+    select: {
+      userId: true,
+      revokedAt: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          active: true,
+          sessionVersion: true,
+          memberships: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
+        },
+      },
+    },
   });
   // Expiry (idle, absolute) is decided from the cookie's times with the
   // request's clock (nextClaims); the row only says whether it was revoked.
   if (!row || row.userId !== session.userId || row.revokedAt) return { user: null, reason: "closed" };
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      sessionVersion: true,
-      memberships: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
-    },
-  });
-  if (!user || !user.active || user.sessionVersion !== (session.sessionVersion ?? 0)) return { user: null, reason: "closed" };
+  const user = row.user;
+  if (!user.active || user.sessionVersion !== (session.sessionVersion ?? 0)) return { user: null, reason: "closed" };
   const teams = user.memberships.map((m) => m.team);
   return {
     user: { id: user.id, name: user.name, email: user.email, role: user.role as Role, teams, teamIds: teams.map((t) => t.id), sessionId: session.sessionId },

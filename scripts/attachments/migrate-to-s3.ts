@@ -14,7 +14,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getAttachmentStores } from "@/lib/server/attachments/config";
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const target = await openTarget({ log: (line) => console.error(line) });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: target.poolMax }) });
+  const db = new PrismaClient({ adapter: createPgAdapter(target.url, target.poolMax) });
   try {
     const started = Date.now();
     const report = await migrateAttachmentsToS3(db, stores, (line) => console.log(line));

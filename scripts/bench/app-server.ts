@@ -61,7 +61,10 @@ export async function startApp(opts: { databaseUrl?: string; poolMax?: number; l
     env.DATABASE_URL = opts.databaseUrl;
     env.DATABASE_POOL_MAX = String(opts.poolMax ?? 10);
   }
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // The embedded target is the demonstration (`--demo`: the demo accounts);
+  // without it a first start waits for an installation code.
+  const startArgs = opts.databaseUrl ? [] : ["--demo"];
+  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", ...startArgs], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let readyResolve: (ok: boolean) => void = () => {};
   const ready = new Promise<boolean>((resolve) => (readyResolve = resolve));
   let recent = "";

@@ -4,7 +4,7 @@
 // (dataset.ts: 100 000 cases by default) whose first team's staff get the demo
 // password so that they can sign in.
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/server/password";
@@ -71,7 +71,7 @@ export async function startPostgresApp(opts: { cases: number; teams: number; log
     const { rows: backend } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
     const postmaster = parentOf(backend[0]!.pid);
     await client.end();
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.url, max: 2 }) });
+    const prisma = new PrismaClient({ adapter: createPgAdapter(cluster.url, 2) });
     const t2 = performance.now();
     await recomputeOutdatedDeadlines(prisma, parisDayOf(now));
     await prisma.$disconnect();

@@ -28,7 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 import pg from "pg";
 
 import type { IndicatorFilter } from "@/lib/domain/indicators/filter";
@@ -260,7 +260,7 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
     }
 
     const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: target.url, max: target.poolMax }),
+      adapter: createPgAdapter(target.url, target.poolMax),
       log: [{ emit: "event", level: "query" }],
     });
     const record = statementRecorder(prisma);
@@ -355,7 +355,7 @@ async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {
       if (kind === "postgres") {
         await client.query("ALTER DATABASE postgres SET jit = off");
         await prisma.$disconnect();
-        const noJit = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: target.poolMax }) });
+        const noJit = new PrismaClient({ adapter: createPgAdapter(target.url, target.poolMax) });
         await client.end();
         client = new pg.Client({ connectionString: target.url });
         await client.connect();

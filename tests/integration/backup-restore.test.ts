@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -32,7 +32,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "maintien-backup-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function client(url: string, max = 1): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  return new PrismaClient({ adapter: createPgAdapter(url, max) });
 }
 
 /** A small caseload with every kind of row: cases at several states, history, support, audit. */

@@ -21,7 +21,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "@/lib/domain/roles";
@@ -132,7 +132,7 @@ async function runDbChildToExit(dataDir: string, timeoutMs = 20_000) {
 
 function connect(url: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 1 }),
+    adapter: createPgAdapter(url, 1),
     // WORKERS callers queue for the one connection; Prisma's default 2 s wait
     // for a transaction to start fails them (P2028) on a loaded machine. That
     // is a throughput limit, not what this test measures.

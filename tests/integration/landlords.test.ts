@@ -1,7 +1,7 @@
 // The landlord page (issue 3, item 6): a landlord shared by several households
 // of a team, the letters sent to them, whether they got in touch; search and
 // the team boundary.
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "@/lib/server/pg-adapter";
 import { beforeEach, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { canViewCases } from "@/lib/domain/permissions";
@@ -127,7 +127,7 @@ describe("no N+1", () => {
       await caseAtState(db, { teamId: team.id, landlordId, state: "VISIT_1_FAILED", landlordContact: true, openedOn: addDays(TODAY, -40), now: NOW, rng: createRng(200 + i) });
     }
     // A second client on one connection, logging every statement it sends.
-    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 1 }), log: [{ emit: "event", level: "query" }] });
+    const logged = new PrismaClient({ adapter: createPgAdapter(process.env.DATABASE_URL!, 1), log: [{ emit: "event", level: "query" }] });
     let statements = 0;
     logged.$on("query", () => void (statements += 1));
     const count = async (read: () => Promise<unknown>) => {
