@@ -3,12 +3,14 @@ import { decideRows, planLandlords, type ExistingCase, type LandlordPlan, type R
 import { readTable, type RejectedRow } from "@/lib/domain/import/table";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDay, parisToday } from "@/lib/utils/dates";
-import { readSpreadsheet } from "./read-file";
+import { readSpreadsheet, type ReadResult } from "./read-file";
 import { sha256Hex } from "./upload-store";
 
 export interface ImportFile {
   fileName: string;
   bytes: Uint8Array;
+  /** The file as read at upload (upload-store.ts): given, the file is not parsed again. */
+  parsed?: ReadResult | null;
 }
 
 export type ImportPlan =
@@ -40,7 +42,7 @@ export type ImportPlan =
  * checked that the actor may import for the team.
  */
 export async function planImport(db: Prisma.TransactionClient, teamId: string, file: ImportFile, now: Date): Promise<ImportPlan> {
-  const read = await readSpreadsheet(file.bytes, file.fileName);
+  const read = file.parsed ?? (await readSpreadsheet(file.bytes, file.fileName));
   if (!read.ok) return read;
   const table = readTable(read.rows, parisToday(now));
   if (!table.ok) return table;

@@ -29,7 +29,7 @@ export default async function ImportPreviewPage({ searchParams }: { searchParams
   const upload = await loadUpload(db, user.id, token, now);
   if (!upload) redirect("/import?erreur=expire");
   if (!canImport(user, upload.teamId)) notFound();
-  const plan = await previewImport(db, user, { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes }, now);
+  const plan = await previewImport(db, user, { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes, parsed: upload.parsed }, now);
 
   if (!plan.ok) {
     return (

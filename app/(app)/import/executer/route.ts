@@ -35,7 +35,7 @@ export async function POST(request: NextRequest) {
     if (streamed) return plainText(404, "Le fichier envoyé n'est plus disponible : envoyez-le de nouveau.");
     return seeOther(request, upload ? "/import?erreur=equipe" : "/import?erreur=expire");
   }
-  const input = { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes };
+  const input = { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes, parsed: upload.parsed };
 
   if (!streamed) {
     try {
