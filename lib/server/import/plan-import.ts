@@ -1,5 +1,5 @@
 import "server-only";
-import { decideRows, planLandlords, type ExistingCase, type LandlordPlan, type RowDecision } from "@/lib/domain/import/matching";
+import { decideRows, planLandlords, type ConflictResolution, type ExistingCase, type LandlordPlan, type RowDecision } from "@/lib/domain/import/matching";
 import { readTable, type RejectedRow } from "@/lib/domain/import/table";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDay, parisToday } from "@/lib/utils/dates";
@@ -11,6 +11,8 @@ export interface ImportFile {
   bytes: Uint8Array;
   /** The file as read at upload (upload-store.ts): given, the file is not parsed again. */
   parsed?: ReadResult | null;
+  /** The coordinator's decisions on reference conflicts, by row number (issue 14). */
+  conflicts?: ReadonlyMap<number, ConflictResolution>;
 }
 
 export type ImportPlan =
@@ -96,7 +98,7 @@ export async function planImport(db: Prisma.TransactionClient, teamId: string, f
     events: c.procedureEvents,
   }));
 
-  const decisions = decideRows(table.valid, existing, formatDay);
+  const decisions = decideRows(table.valid, existing, formatDay, file.conflicts);
   const toCreate = decisions.filter((d) => d.action === "create").map((d) => d.row);
   const counts = { create: 0, update: 0, skip: 0, reject: table.rejected.length };
   for (const d of decisions) counts[d.action] += 1;
