@@ -1,6 +1,5 @@
 import "server-only";
-import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker as WorkerType } from "node:worker_threads";
 import type { CellValue } from "@/lib/domain/import/cells";
 import { IMPORT_LIMITS, isLimitCode, LIMIT_MESSAGES, READ_BUDGET, type ImportLimits, type LimitCode } from "@/lib/domain/import/limits";
 
@@ -35,7 +34,16 @@ export function extensionOf(fileName: string): string {
  * project) and under Vitest. READ_WORKER_PATH overrides it.
  */
 function workerPath(): string {
-  return process.env.READ_WORKER_PATH ?? path.join(process.cwd(), "lib", "server", "import", "read-worker.mjs");
+  return process.env.READ_WORKER_PATH ?? [process.cwd(), "lib", "server", "import", "read-worker.mjs"].join("/");
+}
+
+/**
+ * The Worker constructor, taken at run time: the bundler must not see
+ * `new Worker(<a path>)`, or it takes every file of the project as a
+ * possible worker entry (a build of 20 minutes that bundles the scripts).
+ */
+function WorkerClass(): typeof WorkerType {
+  return (process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads")).Worker;
 }
 
 /** At most READ_BUDGET.concurrent reads at once in this process; the others wait their turn. */
@@ -68,6 +76,7 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string, optio
   const release = await turn();
   try {
     const answer = await new Promise<WorkerAnswer | "timeout" | "memory">((resolve, reject) => {
+      const Worker = WorkerClass();
       const worker = new Worker(workerPath(), {
         workerData: { bytes, fileName, limits: options.limits ?? IMPORT_LIMITS },
         resourceLimits: {
