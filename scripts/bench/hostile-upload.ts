@@ -9,6 +9,7 @@
 //
 // A manual command (build first: `npm run build`): never in `npm test`.
 // Only 127.0.0.1 is requested; the app runs on a fresh embedded database.
+import os from "node:os";
 import { parseArgs } from "node:util";
 
 import { bigCellXlsx, manyRowsXlsx } from "@/tests/support/hostile-files";
@@ -116,11 +117,14 @@ async function main() {
     const pass = p95 < TARGET_P95_MS && failures === 0 && allRefused;
     log(`Target: other user's sign-in p95 < ${formatMs(TARGET_P95_MS)} during the hostile uploads, each refused with a French reason.`);
     log(`Measured: p95 ${formatMs(p95)}, ${allRefused ? "all refused" : "NOT ALL REFUSED"} → ${pass ? "PASS" : "FAIL"}`);
-    log(`(Load: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min load average) on ${(await import("node:os")).cpus().length} cores.)`);
+    log(`(Load: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min load average) on ${os.cpus().length} cores.)`);
     process.exitCode = pass ? 0 : 1;
   } finally {
     await target.stop();
   }
 }
 
-await main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
