@@ -11,10 +11,10 @@ type Phase = { kind: "idle" } | { kind: "running"; done: number; total: number }
  * reads the server's progress lines (application/x-ndjson) and shows them in
  * a labelled <progress>, announced politely; then goes to the result page.
  */
-export function ImportRunner({ fileToken, rowCount }: { fileToken: string; rowCount: number }) {
+export function ImportRunner({ fileToken, rowCount, formId = "import-executer", label: givenLabel }: { fileToken: string; rowCount: number; formId?: string; label?: string }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const alertRef = useRef<HTMLDivElement>(null);
-  const label = `Importer ${rowCount} ligne${rowCount > 1 ? "s" : ""}`;
+  const label = givenLabel ?? `Importer ${rowCount} ligne${rowCount > 1 ? "s" : ""}`;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,6 +30,7 @@ export function ImportRunner({ fileToken, rowCount }: { fileToken: string; rowCo
         body: new FormData(event.currentTarget),
         headers: { Accept: "application/x-ndjson" },
       });
+      if (response.status === 400) return fail(await response.text());
       if (!response.ok || !response.body) return fail(response.status === 404 ? "Le fichier envoyé n'est plus disponible : envoyez-le de nouveau." : "L'import n'a pas abouti : rien n'a été enregistré.");
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
@@ -59,7 +60,7 @@ export function ImportRunner({ fileToken, rowCount }: { fileToken: string; rowCo
   const running = phase.kind === "running" || phase.kind === "done";
   const percent = phase.kind === "running" && phase.total > 0 ? Math.round((phase.done / phase.total) * 100) : phase.kind === "done" ? 100 : 0;
   return (
-    <form method="post" action="/import/executer" onSubmit={onSubmit} className="flex flex-col gap-3">
+    <form id={formId} method="post" action="/import/executer" onSubmit={onSubmit} className="flex flex-col gap-3">
       <input type="hidden" name="fichier" value={fileToken} />
       <div>
         <button type="submit" className={buttonClass("primary")} disabled={running} aria-disabled={running}>

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
  * (server actions cap bodies at 1 MB), so it works without JavaScript too.
  * Type and size are checked again on the server.
  */
-export function UploadForm({ teams, error }: { teams: { id: string; name: string }[]; error: string | null }) {
+export function UploadForm({ teams, error, selectedTeamId }: { teams: { id: string; name: string }[]; error: string | null; selectedTeamId?: string }) {
   const errorId = "import-fichier-err";
   return (
     <form method="post" action="/import/televerser" encType="multipart/form-data" className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white p-4">
@@ -14,7 +14,7 @@ export function UploadForm({ teams, error }: { teams: { id: string; name: string
           <label htmlFor="import-equipe" className="text-sm font-medium text-slate-800">
             Équipe
           </label>
-          <select id="import-equipe" name="equipe" className="w-full rounded-md border border-slate-400 bg-white px-3 py-2.5 text-base">
+          <select id="import-equipe" name="equipe" defaultValue={teams.some((t) => t.id === selectedTeamId) ? selectedTeamId : undefined} className="w-full rounded-md border border-slate-400 bg-white px-3 py-2.5 text-base">
             {teams.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}

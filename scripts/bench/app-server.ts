@@ -49,7 +49,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** Starts the app; resolves once it says it is ready. `databaseUrl` absent: a fresh embedded database with the demo data. */
-export async function startApp(opts: { databaseUrl?: string; poolMax?: number; label: string }): Promise<RunningApp> {
+export async function startApp(opts: { databaseUrl?: string; poolMax?: number; label: string; demo?: boolean }): Promise<RunningApp> {
   assertBuilt();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "maintien-bench-app-"));
@@ -57,6 +57,8 @@ export async function startApp(opts: { databaseUrl?: string; poolMax?: number; l
   const logStream = fs.createWriteStream(log);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" };
   for (const key of ["DATABASE_URL", "DATABASE_POOL_MAX", "DEMO", "NODE_ENV", "EMBEDDED_DB_DIR", "SEED_SCENARIOS"]) Reflect.deleteProperty(env, key);
+  // The demo is asked for explicitly since issue 15 (scripts/start.ts).
+  if (opts.demo) env.DEMO = "1";
   if (opts.databaseUrl) {
     env.DATABASE_URL = opts.databaseUrl;
     env.DATABASE_POOL_MAX = String(opts.poolMax ?? 10);

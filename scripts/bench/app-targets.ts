@@ -34,7 +34,7 @@ export interface AppTarget {
 
 export async function startEmbeddedApp(log: (line: string) => void): Promise<AppTarget> {
   const t = performance.now();
-  const app = await startApp({ label: "embedded" });
+  const app = await startApp({ label: "embedded", demo: true });
   log(`  app started on a fresh embedded database with the demo data in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return {
     kind: "embedded",

@@ -54,4 +54,47 @@ test.describe("Import d'une liste de la préfecture", () => {
     }
     expect(letters).not.toContain(bad["Nom du locataire"]);
   });
+
+  test("a reference already on file under another household is a conflict the coordinator decides in the preview (issue 14)", async ({ page, loginAs }, testInfo) => {
+    const token = `${testInfo.project.name}${Date.now().toString(36)}`.toUpperCase();
+    const today = new Date(`${new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" })}T00:00:00Z`);
+    const first = { ...sampleRow(11, today), "Nom du locataire": `PREMIER-${token}`, "Référence de la procédure": `RG-C-${token}` };
+    const second = { ...sampleRow(12, today), "Nom du locataire": `SECOND-${token}`, "Référence de la procédure": `RG-C-${token}` };
+    const upload = async (row: typeof first, name: string) => {
+      await page.goto("/import");
+      await page.getByLabel("Fichier de la liste").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(toCsvText([[...SAMPLE_HEADERS], toCells(row)]), "utf8") });
+      await page.getByRole("button", { name: "Voir l'aperçu" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Aperçu de l'import" })).toBeVisible();
+    };
+
+    await loginAs("coordination");
+    await upload(first, `premier-${token}.csv`);
+    await page.getByRole("button", { name: "Importer 1 ligne" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Résultat de l'import" })).toBeVisible({ timeout: 20_000 });
+
+    await upload(second, `second-${token}.csv`);
+    await expect(page.getByRole("heading", { name: "Conflits à trancher (1)" })).toBeVisible();
+    const conflict = page.getByRole("group", { name: `Ligne 2 : référence RG-C-${token}` });
+    await expect(conflict).toContainText(`PREMIER-${token}`);
+    await expect(conflict).toContainText(`SECOND-${token}`);
+    await expect(conflict.getByRole("link", { name: /^n° \d+$/ })).toBeVisible();
+    await expect(conflict.getByRole("radio", { name: "Ignorer cette ligne" })).toBeChecked();
+    await expectNoAxeViolations(page);
+
+    await conflict.getByRole("radio", { name: "Ménage différent : créer un nouveau dossier" }).check();
+    await page.getByRole("button", { name: "Appliquer mes choix" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Résultat de l'import" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("link", { name: new RegExp(`SECOND-${token}`) })).toBeVisible();
+  });
+
+  test("a list past the row limit is refused next to the file field, in French (issue 14)", async ({ page, loginAs }) => {
+    await loginAs("coordination");
+    await page.goto("/import");
+    const csv = `Nom du locataire;Prénom du locataire\n${"DUPONT;Jean\n".repeat(50_001)}`;
+    await page.getByLabel("Fichier de la liste").setInputFiles({ name: "enorme.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByRole("button", { name: "Voir l'aperçu" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Le fichier dépasse 50 000 lignes : découpez-le en plusieurs fichiers." })).toBeVisible();
+    await expect(page.getByLabel("Fichier de la liste")).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+  });
 });

@@ -30,7 +30,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
         Envoyez la liste reçue de la préfecture ou du secrétariat de la CCAPEX (assignations notifiées, audiences à venir). Un aperçu montre, ligne par
         ligne, les ménages à créer, les dossiers déjà connus et les lignes rejetées avec leur motif, avant tout enregistrement.
       </p>
-      <UploadForm teams={teams} error={error} />
+      <UploadForm teams={teams} error={error} selectedTeamId={typeof sp.equipe === "string" ? sp.equipe : undefined} />
 
       <section aria-labelledby="format" className="flex flex-col gap-2">
         <h2 id="format" className="text-xl font-semibold">

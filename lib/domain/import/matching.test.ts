@@ -111,6 +111,41 @@ describe("decideRows", () => {
     expect(decideRows([row(5)], [onFile], fmt)[0]!.action).toBe("update");
   });
 
+  it("takes accents, case and the order of family and first names as the same tenant under one reference (issue 14)", () => {
+    const onFile = existingCase({ procedureRef: "RG 26/00042", courtName: null, events: [] });
+    for (const tenant of [
+      { lastName: "Lefevre", firstName: "Elodie" },
+      { lastName: "ÉLODIE", firstName: "lefèvre" },
+      { lastName: "Lefèvre Élodie", firstName: "" },
+    ]) {
+      const [d] = decideRows([row(2, { tenant, addressLine: "8 all. des Tilleuls", procedureRef: "rg 26-00042" })], [onFile], fmt);
+      expect(d).toMatchObject({ action: "update", caseId: "case-1" });
+      expect(d).not.toHaveProperty("conflict");
+    }
+  });
+
+  it("applies the coordinator's decision on a conflict, only for the case it was shown against (issue 14)", () => {
+    const onFile = existingCase({ procedureRef: "RG 26/00042", courtName: null, debtCents: null, events: [] });
+    const other = row(2, { tenant: { lastName: "DURAND", firstName: "Paul" } });
+    const decide = (choice: "SAME_HOUSEHOLD" | "DIFFERENT_HOUSEHOLD" | "IGNORE", caseId = "case-1") => decideRows([other], [onFile], fmt, new Map([[2, { choice, caseId }]]))[0]!;
+
+    // No decision: skipped, nothing planned for the case.
+    expect(decideRows([other], [onFile], fmt)[0]).toMatchObject({ action: "skip", conflict: { caseId: "case-1", caseNumber: 12, choice: null, onFile: { tenant: "Lefevre Elodie", reference: "RG 26/00042" } } });
+    expect(decide("IGNORE")).toMatchObject({ action: "skip", reason: expect.stringMatching(/^Conflit tranché : ligne ignorée/), conflict: { choice: "IGNORE" } });
+    expect(decide("SAME_HOUSEHOLD")).toMatchObject({ action: "update", caseId: "case-1", flags: ["ALREADY_IN_CASELOAD", "REFERENCE_CONFLICT"], conflict: { choice: "SAME_HOUSEHOLD" } });
+    expect(decide("DIFFERENT_HOUSEHOLD")).toMatchObject({ action: "create", flags: ["REFERENCE_CONFLICT"], conflict: { choice: "DIFFERENT_HOUSEHOLD" } });
+    // A decision about another case (the caseload changed since the preview) does not apply.
+    expect(decide("SAME_HOUSEHOLD", "case-9")).toMatchObject({ action: "skip", conflict: { choice: null } });
+  });
+
+  it("once a second household has its own case under the reference, its next list row completes that case (issue 14)", () => {
+    const first = existingCase({ procedureRef: "RG 26/00042", events: [] });
+    const second = existingCase({ id: "case-2", number: 13, procedureRef: "RG 26/00042", tenant: { lastName: "DURAND", firstName: "Paul" }, events: [] });
+    const [d] = decideRows([row(2, { tenant: { lastName: "Durand", firstName: "Paul" } })], [first, second], fmt);
+    expect(d).toMatchObject({ caseId: "case-2" });
+    expect(d).not.toHaveProperty("conflict");
+  });
+
   it("never overwrites: a different debt or court on file is kept", () => {
     const [d] = decideRows([row(2, { procedureRef: null, courtName: "Autre tribunal", debtCents: 1 })], [existingCase()], fmt);
     expect(d!.action).toBe("skip");

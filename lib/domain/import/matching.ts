@@ -98,10 +98,36 @@ export interface CaseChanges {
 
 export type EligibilityFlag = "SOCIAL_LANDLORD" | "ALREADY_FOLLOWED" | "ALREADY_IN_CASELOAD" | "REFERENCE_CONFLICT";
 
+/**
+ * Issue 14: what the coordinator decided for a row whose procedure reference
+ * is another household's case. Nothing is written without a decision.
+ */
+export type ConflictChoice = "SAME_HOUSEHOLD" | "DIFFERENT_HOUSEHOLD" | "IGNORE";
+
+export const CONFLICT_CHOICE_LABELS: Record<ConflictChoice, string> = {
+  SAME_HOUSEHOLD: "C'est le même ménage : compléter le dossier",
+  DIFFERENT_HOUSEHOLD: "Ménage différent : créer un nouveau dossier",
+  IGNORE: "Ignorer cette ligne",
+};
+
+/** The decision for a row, tied to the case it was shown against: another case, and it does not apply. */
+export interface ConflictResolution {
+  choice: ConflictChoice;
+  caseId: string;
+}
+
+/** The case a conflicting row was compared with, for the preview and the audit. */
+export interface ConflictDetails {
+  caseId: string;
+  caseNumber: number;
+  choice: ConflictChoice | null;
+  onFile: { tenant: string | null; address: string; reference: string | null };
+}
+
 export type RowDecision =
-  | { action: "create"; row: ImportRow; eligible: boolean; eligibilityNote: string | null; flags: EligibilityFlag[] }
-  | { action: "update"; row: ImportRow; caseId: string; caseNumber: number; changes: CaseChanges; described: string[]; flags: EligibilityFlag[] }
-  | { action: "skip"; row: ImportRow; reason: string; caseId: string | null; caseNumber: number | null; flags: EligibilityFlag[] };
+  | { action: "create"; row: ImportRow; eligible: boolean; eligibilityNote: string | null; flags: EligibilityFlag[]; conflict?: ConflictDetails }
+  | { action: "update"; row: ImportRow; caseId: string; caseNumber: number; changes: CaseChanges; described: string[]; flags: EligibilityFlag[]; conflict?: ConflictDetails }
+  | { action: "skip"; row: ImportRow; reason: string; caseId: string | null; caseNumber: number | null; flags: EligibilityFlag[]; conflict?: ConflictDetails };
 
 export const SOCIAL_LANDLORD_NOTE = "Bailleur social : le dispositif vise les locataires du parc privé.";
 export const ALREADY_FOLLOWED_NOTE = "Déjà suivi par les services sociaux (selon la liste).";
@@ -170,9 +196,16 @@ function preferred(cases: ReadonlyArray<ExistingCase> | undefined): ExistingCase
 /**
  * Decides, row by row, create / update / skip. Rows are taken in file order;
  * a row naming the same household or procedure as an earlier row of the same
- * file is skipped as a duplicate of that row.
+ * file is skipped as a duplicate of that row. `resolutions` (by row number)
+ * are the coordinator's decisions on reference conflicts; a row in conflict
+ * without one is skipped.
  */
-export function decideRows(rows: ReadonlyArray<ImportRow>, existing: ReadonlyArray<ExistingCase>, formatDay: (d: Date) => string): RowDecision[] {
+export function decideRows(
+  rows: ReadonlyArray<ImportRow>,
+  existing: ReadonlyArray<ExistingCase>,
+  formatDay: (d: Date) => string,
+  resolutions: ReadonlyMap<number, ConflictResolution> = new Map(),
+): RowDecision[] {
   const byRef = new Map<string, ExistingCase[]>();
   const byHousehold = new Map<string, ExistingCase[]>();
   for (const c of existing) {
@@ -189,7 +222,9 @@ export function decideRows(rows: ReadonlyArray<ImportRow>, existing: ReadonlyArr
   return rows.map((row): RowDecision => {
     const ref = referenceKey(row.procedureRef);
     const hKey = householdKey({ ...row.tenant, addressLine: row.addressLine, postcode: row.postcode });
-    const byReference = ref ? preferred(byRef.get(ref)) : undefined;
+    // Among the cases under this reference, the one of this very household first.
+    const refCases = ref ? byRef.get(ref) : undefined;
+    const byReference = refCases?.find((c) => c.tenant && householdKey({ ...c.tenant, addressLine: c.addressLine, postcode: c.postcode }) === hKey) ?? preferred(refCases);
     const match = byReference ?? preferred(byHousehold.get(hKey));
 
     const earlier = (ref ? seenRef.get(ref) : undefined) ?? seenHousehold.get(hKey);
@@ -205,28 +240,54 @@ export function decideRows(rows: ReadonlyArray<ImportRow>, existing: ReadonlyArr
     }
     // Issue 14: the same procedure reference with another tenant or another
     // address is not "à compléter": a typo in the list, or two households
-    // merged by mistake. Nothing is written to the case; the coordinator
-    // compares the two and decides on the case page.
+    // merged by mistake. Nothing is written to the case unless the
+    // coordinator, comparing the two in the preview, decided: the same
+    // household (complete the case), another household (a new case), or
+    // ignore the row (the default).
+    let conflict: ConflictDetails | undefined;
     if (byReference && (!byReference.tenant || householdKey({ ...byReference.tenant, addressLine: byReference.addressLine, postcode: byReference.postcode }) !== hKey)) {
-      const onFile = byReference.tenant ? `${byReference.tenant.lastName} ${byReference.tenant.firstName}, ${byReference.addressLine} ${byReference.postcode}` : "un ménage anonymisé";
-      return {
-        action: "skip",
-        row,
-        reason: `Conflit à trancher : la référence ${row.procedureRef} est celle du dossier n° ${byReference.number} (${onFile}), mais la liste indique ${row.tenant.lastName} ${row.tenant.firstName}, ${row.addressLine} ${row.postcode}. Rien n'est écrit dans ce dossier : comparez et complétez-le depuis sa fiche s'il s'agit du même ménage.`,
+      const resolution = resolutions.get(row.rowNumber);
+      const choice = resolution && resolution.caseId === byReference.id ? resolution.choice : null;
+      conflict = {
         caseId: byReference.id,
         caseNumber: byReference.number,
-        flags: ["REFERENCE_CONFLICT"],
+        choice,
+        onFile: {
+          tenant: byReference.tenant ? `${byReference.tenant.lastName} ${byReference.tenant.firstName}` : null,
+          address: `${byReference.addressLine} ${byReference.postcode}`,
+          reference: byReference.procedureRef,
+        },
       };
+      if (choice === "DIFFERENT_HOUSEHOLD") {
+        const { eligible, note, flags } = eligibilityOf(row);
+        return { action: "create", row, eligible, eligibilityNote: note, flags: [...flags, "REFERENCE_CONFLICT"], conflict };
+      }
+      if (choice !== "SAME_HOUSEHOLD") {
+        const onFile = byReference.tenant ? `${byReference.tenant.lastName} ${byReference.tenant.firstName}, ${byReference.addressLine} ${byReference.postcode}` : "un ménage anonymisé";
+        return {
+          action: "skip",
+          row,
+          reason:
+            choice === "IGNORE"
+              ? `Conflit tranché : ligne ignorée (la référence ${row.procedureRef} est celle du dossier n° ${byReference.number}, ${onFile}).`
+              : `Conflit à trancher : la référence ${row.procedureRef} est celle du dossier n° ${byReference.number} (${onFile}), mais la liste indique ${row.tenant.lastName} ${row.tenant.firstName}, ${row.addressLine} ${row.postcode}. Rien n'est écrit dans ce dossier sans votre choix dans l'aperçu.`,
+          caseId: byReference.id,
+          caseNumber: byReference.number,
+          flags: ["REFERENCE_CONFLICT"],
+          conflict,
+        };
+      }
     }
-    const flags: EligibilityFlag[] = ["ALREADY_IN_CASELOAD"];
+    const flags: EligibilityFlag[] = conflict ? ["ALREADY_IN_CASELOAD", "REFERENCE_CONFLICT"] : ["ALREADY_IN_CASELOAD"];
+    const withConflict = conflict ? { conflict } : {};
     if (match.closed) {
-      return { action: "skip", row, reason: `Le dossier n° ${match.number} de ce ménage est clôturé : rouvrez-le depuis sa fiche si la situation le justifie.`, caseId: match.id, caseNumber: match.number, flags };
+      return { action: "skip", row, reason: `Le dossier n° ${match.number} de ce ménage est clôturé : rouvrez-le depuis sa fiche si la situation le justifie.`, caseId: match.id, caseNumber: match.number, flags, ...withConflict };
     }
     const { changes, described } = changesFor(row, match, formatDay);
     if (described.length === 0) {
-      return { action: "skip", row, reason: `Déjà en file active (dossier n° ${match.number}) : rien de nouveau.`, caseId: match.id, caseNumber: match.number, flags };
+      return { action: "skip", row, reason: `Déjà en file active (dossier n° ${match.number}) : rien de nouveau.`, caseId: match.id, caseNumber: match.number, flags, ...withConflict };
     }
-    return { action: "update", row, caseId: match.id, caseNumber: match.number, changes, described, flags };
+    return { action: "update", row, caseId: match.id, caseNumber: match.number, changes, described, flags, ...withConflict };
   });
 }
 

@@ -1,3 +1,5 @@
+import { LIMIT_MESSAGES } from "./limits";
+
 /**
  * Why an upload was refused before anything was read, as a code in the
  * import page's URL (/import?erreur=…) and its French message.
@@ -10,6 +12,8 @@ export const UPLOAD_ERROR_MESSAGES = {
   equipe: "Vous ne pouvez pas importer de liste pour cette équipe.",
   expire: "Le fichier envoyé n'est plus disponible (plus de 2 heures, ou déjà importé) : envoyez-le de nouveau.",
   echec: "L'import n'a pas abouti : rien n'a été enregistré. Réessayez ; si le problème persiste, signalez-le.",
+  // Issue 14: refused while being read, by a limit (lib/domain/import/limits.ts).
+  ...LIMIT_MESSAGES,
 } as const;
 
 export type UploadErrorCode = keyof typeof UPLOAD_ERROR_MESSAGES;

@@ -1,14 +1,18 @@
 import "server-only";
-import { decideRows, planLandlords, type ExistingCase, type LandlordPlan, type RowDecision } from "@/lib/domain/import/matching";
+import { decideRows, planLandlords, type ConflictResolution, type ExistingCase, type LandlordPlan, type RowDecision } from "@/lib/domain/import/matching";
 import { readTable, type RejectedRow } from "@/lib/domain/import/table";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDay, parisToday } from "@/lib/utils/dates";
-import { readSpreadsheet } from "./read-file";
+import { readSpreadsheet, type ReadResult } from "./read-file";
 import { sha256Hex } from "./upload-store";
 
 export interface ImportFile {
   fileName: string;
   bytes: Uint8Array;
+  /** The file as read at upload (upload-store.ts): given, the file is not parsed again. */
+  parsed?: ReadResult | null;
+  /** The coordinator's decisions on reference conflicts, by row number (issue 14). */
+  conflicts?: ReadonlyMap<number, ConflictResolution>;
 }
 
 export type ImportPlan =
@@ -40,7 +44,7 @@ export type ImportPlan =
  * checked that the actor may import for the team.
  */
 export async function planImport(db: Prisma.TransactionClient, teamId: string, file: ImportFile, now: Date): Promise<ImportPlan> {
-  const read = await readSpreadsheet(file.bytes, file.fileName);
+  const read = file.parsed ?? (await readSpreadsheet(file.bytes, file.fileName));
   if (!read.ok) return read;
   const table = readTable(read.rows, parisToday(now));
   if (!table.ok) return table;
@@ -94,7 +98,7 @@ export async function planImport(db: Prisma.TransactionClient, teamId: string, f
     events: c.procedureEvents,
   }));
 
-  const decisions = decideRows(table.valid, existing, formatDay);
+  const decisions = decideRows(table.valid, existing, formatDay, file.conflicts);
   const toCreate = decisions.filter((d) => d.action === "create").map((d) => d.row);
   const counts = { create: 0, update: 0, skip: 0, reject: table.rejected.length };
   for (const d of decisions) counts[d.action] += 1;

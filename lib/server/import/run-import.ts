@@ -153,7 +153,14 @@ export async function importList(db: Db, actor: Actor, input: { teamId: string }
         action: "import.create",
         entity: "ImportBatch",
         entityId: batchId,
-        after: { fileName: input.fileName, fileSha256: plan.sha256, totalRows: plan.totalRows, ...plan.counts },
+        after: {
+          fileName: input.fileName,
+          fileSha256: plan.sha256,
+          totalRows: plan.totalRows,
+          ...plan.counts,
+          // Issue 14: every reference conflict and what the coordinator chose (null: no choice, the row was skipped).
+          conflicts: plan.decisions.filter((d) => d.conflict).map((d) => ({ rowNumber: d.row.rowNumber, caseId: d.conflict!.caseId, choice: d.conflict!.choice ?? "IGNORE", decided: d.conflict!.choice !== null })),
+        },
       },
     ];
 
@@ -269,7 +276,17 @@ export async function importList(db: Db, actor: Actor, input: { teamId: string }
           entity: "Case",
           entityId: caseId,
           caseId,
-          after: { source: "PREFECTURE_LIST", importBatchId: batchId, rowNumber: r.rowNumber, householdId, leaseId, landlordId, occupants: people.length, eligible: d.eligible },
+          after: {
+            source: "PREFECTURE_LIST",
+            importBatchId: batchId,
+            rowNumber: r.rowNumber,
+            householdId,
+            leaseId,
+            landlordId,
+            occupants: people.length,
+            eligible: d.eligible,
+            ...(d.conflict ? { conflictChoice: d.conflict.choice, conflictingCaseId: d.conflict.caseId } : {}),
+          },
         });
       }
       await bulkInsert(tx, "Household", households);
@@ -317,6 +334,7 @@ export async function importList(db: Db, actor: Actor, input: { teamId: string }
         after: {
           importBatchId: batchId,
           rowNumber: d.row.rowNumber,
+          ...(d.conflict ? { conflictChoice: d.conflict.choice } : {}),
           added: d.described,
           events: d.changes.events.map((e) => ({ stage: e.stage, date: toIsoDay(e.date) })),
           stage,

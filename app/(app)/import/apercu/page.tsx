@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { ConflictChoices } from "@/components/import/conflict-choices";
 import { ImportRunner } from "@/components/import/import-runner";
 import { CreateTable, ImportCounts, RejectedTable, SkipTable, UpdateTable } from "@/components/import/preview-tables";
 import { buttonClass } from "@/components/ui/button";
 import { COLUMN_LABELS, type ImportColumnKey } from "@/lib/domain/import/columns";
-import { ELIGIBILITY_FLAG_LABELS } from "@/lib/domain/import/matching";
+import { CONFLICT_CHOICE_LABELS, ELIGIBILITY_FLAG_LABELS } from "@/lib/domain/import/matching";
 import { LANDLORD_KIND_LABELS, PROCEDURE_STAGE_LABELS } from "@/lib/domain/labels";
 import { canImport } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
 import { previewImport } from "@/lib/server/import/preview-import";
 import { loadUpload } from "@/lib/server/import/upload-store";
 import { requireUser } from "@/lib/server/session";
+import { CONFLICT_FIELD_PREFIX, conflictFieldValue } from "@/lib/validation/import";
 import { formatDay, formatInstant } from "@/lib/utils/dates";
 
 export const metadata: Metadata = { title: "Aperçu de l'import" };
@@ -29,7 +31,7 @@ export default async function ImportPreviewPage({ searchParams }: { searchParams
   const upload = await loadUpload(db, user.id, token, now);
   if (!upload) redirect("/import?erreur=expire");
   if (!canImport(user, upload.teamId)) notFound();
-  const plan = await previewImport(db, user, { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes }, now);
+  const plan = await previewImport(db, user, { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes, parsed: upload.parsed }, now);
 
   if (!plan.ok) {
     return (
@@ -53,8 +55,11 @@ export default async function ImportPreviewPage({ searchParams }: { searchParams
   const name = (p: { lastName: string; firstName: string }) => `${p.lastName} ${p.firstName}`.trim();
   const creates = plan.decisions.filter((d) => d.action === "create");
   const updates = plan.decisions.filter((d) => d.action === "update");
-  const skips = plan.decisions.filter((d) => d.action === "skip");
+  // Issue 14: a row whose reference is another household's case waits for the coordinator's choice.
+  const conflicts = plan.decisions.filter((d) => d.action === "skip" && d.conflict);
+  const skips = plan.decisions.filter((d) => d.action === "skip" && !d.conflict);
   const toWrite = creates.length + updates.length;
+  const RUN_FORM = "import-executer";
 
   return (
     <div className="flex flex-col gap-6">
@@ -73,6 +78,7 @@ export default async function ImportPreviewPage({ searchParams }: { searchParams
           { label: "À créer", value: creates.length },
           { label: "À compléter", value: updates.length },
           { label: "Déjà connues", value: skips.length },
+          ...(conflicts.length > 0 ? [{ label: "Conflits à trancher", value: conflicts.length }] : []),
           { label: "Rejetées", value: plan.rejected.length },
         ]}
       />
@@ -81,12 +87,12 @@ export default async function ImportPreviewPage({ searchParams }: { searchParams
       ) : null}
 
       <div className="flex flex-col gap-3 rounded-md border border-slate-300 bg-slate-50 p-4">
-        {toWrite > 0 ? (
+        {toWrite > 0 || conflicts.length > 0 ? (
           <>
             <p>
-              {`L'import écrit ${creates.length} nouveau${creates.length > 1 ? "x" : ""} dossier${creates.length > 1 ? "s" : ""} et complète ${updates.length} dossier${updates.length > 1 ? "s" : ""} connu${updates.length > 1 ? "s" : ""}, en une seule fois : si un problème survient, rien n'est enregistré.`}
+              {`L'import écrit ${creates.length} nouveau${creates.length > 1 ? "x" : ""} dossier${creates.length > 1 ? "s" : ""} et complète ${updates.length} dossier${updates.length > 1 ? "s" : ""} connu${updates.length > 1 ? "s" : ""}${conflicts.length > 0 ? `, plus les conflits selon vos choix ci-dessous` : ""}, en une seule fois : si un problème survient, rien n'est enregistré.`}
             </p>
-            <ImportRunner fileToken={plan.sha256} rowCount={toWrite} />
+            <ImportRunner fileToken={plan.sha256} rowCount={toWrite} formId={RUN_FORM} label={toWrite === 0 ? "Appliquer mes choix" : undefined} />
           </>
         ) : (
           <p className="font-medium">Aucune ligne à importer : toutes sont déjà connues ou rejetées.</p>
@@ -105,6 +111,27 @@ export default async function ImportPreviewPage({ searchParams }: { searchParams
             rowNumber: r.rowNumber,
             errors: r.errors.map((e) => ({ column: COLUMN_LABELS[e.column as ImportColumnKey] ?? e.column, value: e.value, message: e.message })),
           }))}
+        />
+      ) : null}
+      {conflicts.length > 0 ? (
+        <ConflictChoices
+          formId={RUN_FORM}
+          total={conflicts.length}
+          rows={conflicts.slice(0, SHOWN).map((d) => {
+            const c = d.conflict!;
+            return {
+              rowNumber: d.row.rowNumber,
+              field: `${CONFLICT_FIELD_PREFIX}${d.row.rowNumber}`,
+              values: {
+                same: conflictFieldValue("SAME_HOUSEHOLD", c.caseId),
+                different: conflictFieldValue("DIFFERENT_HOUSEHOLD", c.caseId),
+                ignore: conflictFieldValue("IGNORE", c.caseId),
+              },
+              labels: { same: CONFLICT_CHOICE_LABELS.SAME_HOUSEHOLD, different: CONFLICT_CHOICE_LABELS.DIFFERENT_HOUSEHOLD, ignore: CONFLICT_CHOICE_LABELS.IGNORE },
+              existing: { caseId: c.caseId, caseNumber: c.caseNumber, tenant: c.onFile.tenant ?? "Ménage anonymisé", address: c.onFile.address, reference: c.onFile.reference ?? "—" },
+              imported: { tenant: name(d.row.tenant), address: `${d.row.addressLine}, ${d.row.postcode} ${d.row.city}`, reference: d.row.procedureRef ?? "—" },
+            };
+          })}
         />
       ) : null}
       {creates.length > 0 ? (

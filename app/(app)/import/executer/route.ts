@@ -5,6 +5,7 @@ import { ExpectedError } from "@/lib/server/errors";
 import { isSameOrigin, plainText, seeOther } from "@/lib/server/import/http";
 import { importList } from "@/lib/server/import/run-import";
 import { deleteUpload, loadUpload } from "@/lib/server/import/upload-store";
+import { parseConflictDecisions } from "@/lib/validation/import";
 import { getCurrentUser } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +36,13 @@ export async function POST(request: NextRequest) {
     if (streamed) return plainText(404, "Le fichier envoyé n'est plus disponible : envoyez-le de nouveau.");
     return seeOther(request, upload ? "/import?erreur=equipe" : "/import?erreur=expire");
   }
-  const input = { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes };
+  // Issue 14: the coordinator's decision for each reference conflict (validated here, applied in the import's transaction).
+  const decisions = parseConflictDecisions(form!);
+  if (!decisions.ok) {
+    if (streamed) return plainText(400, decisions.message);
+    return seeOther(request, `/import/apercu?fichier=${upload.sha256}`);
+  }
+  const input = { teamId: upload.teamId, fileName: upload.fileName, bytes: upload.bytes, parsed: upload.parsed, conflicts: decisions.resolutions };
 
   if (!streamed) {
     try {

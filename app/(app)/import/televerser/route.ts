@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { canImport } from "@/lib/domain/permissions";
 import { isSameOrigin, plainText, seeOther } from "@/lib/server/import/http";
-import { ACCEPTED_EXTENSIONS, extensionOf, MAX_IMPORT_BYTES } from "@/lib/server/import/read-file";
+import { ACCEPTED_EXTENSIONS, extensionOf, MAX_IMPORT_BYTES, readSpreadsheet } from "@/lib/server/import/read-file";
 import { db } from "@/lib/server/db";
 import { saveUpload } from "@/lib/server/import/upload-store";
 import { getCurrentUser } from "@/lib/server/session";
@@ -10,8 +10,11 @@ export const dynamic = "force-dynamic";
 
 /**
  * POST /import/televerser: receives the list (multipart form, works without
- * JavaScript), checks who sends it, its size and its type, keeps it in the
- * upload store (nothing in the database) and sends the browser to the preview.
+ * JavaScript), checks who sends it, its size and its type, reads it once in
+ * the reading worker (issue 14: limits, off the request path; a file refused
+ * by a limit goes back to the form with its French reason and is not kept),
+ * keeps it with what was read in the upload store and sends the browser to
+ * the preview.
  */
 export async function POST(request: NextRequest) {
   const user = await getCurrentUser();
@@ -39,6 +42,8 @@ export async function POST(request: NextRequest) {
 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const fileName = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(-200);
-  const sha256 = await saveUpload(db, user.id, { fileName, teamId, bytes }, new Date());
+  const parsed = await readSpreadsheet(bytes, fileName);
+  if (!parsed.ok && parsed.code) return seeOther(request, `/import?erreur=${parsed.code}&equipe=${encodeURIComponent(teamId)}`);
+  const sha256 = await saveUpload(db, user.id, { fileName, teamId, bytes, parsed }, new Date());
   return seeOther(request, `/import/apercu?fichier=${sha256}`);
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PendingUpload" ADD COLUMN     "parsed" JSONB;
