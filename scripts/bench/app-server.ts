@@ -57,15 +57,14 @@ export async function startApp(opts: { databaseUrl?: string; poolMax?: number; l
   const logStream = fs.createWriteStream(log);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" };
   for (const key of ["DATABASE_URL", "DATABASE_POOL_MAX", "DEMO", "NODE_ENV", "EMBEDDED_DB_DIR", "SEED_SCENARIOS"]) Reflect.deleteProperty(env, key);
-  // The demo is asked for explicitly since issue 15 (scripts/start.ts).
-  if (opts.demo) env.DEMO = "1";
   if (opts.databaseUrl) {
     env.DATABASE_URL = opts.databaseUrl;
     env.DATABASE_POOL_MAX = String(opts.poolMax ?? 10);
   }
-  // The embedded target is the demonstration (`--demo`: the demo accounts);
-  // without it a first start waits for an installation code.
-  const startArgs = opts.databaseUrl ? [] : ["--demo"];
+  // The embedded target is the demonstration (`--demo`: the demo accounts,
+  // asked for explicitly since issue 15); without it a first start waits for
+  // an installation code.
+  const startArgs = opts.demo || !opts.databaseUrl ? ["--demo"] : [];
   const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", ...startArgs], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let readyResolve: (ok: boolean) => void = () => {};
   const ready = new Promise<boolean>((resolve) => (readyResolve = resolve));
