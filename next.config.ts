@@ -1,3 +1,4 @@
+import { withSerwist } from "@serwist/turbopack";
 import type { NextConfig } from "next";
 
 import { parseAllowedOrigins } from "./lib/server/security-headers";
@@ -40,4 +41,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Issue 18: @serwist/turbopack keeps esbuild (which bundles the service worker, app/sw.ts) outside the server bundle.
+export default withSerwist(nextConfig);
