@@ -12,7 +12,7 @@
 // - Nothing else is cached: the RSC payloads, server actions and routes go to
 //   the network as they are.
 import { CacheFirst, ExpirationPlugin, Serwist, type PrecacheEntry, type SerwistGlobalConfig } from "serwist";
-import { PAGES_CACHE, STATIC_CACHE } from "../lib/offline/cache-names";
+import { PAGE_COPY_MAX_AGE_MS, PAGES_CACHE, SAVED_AT_HEADER, STATIC_CACHE } from "../lib/offline/cache-names";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -36,7 +36,11 @@ async function offlineNavigation(request: Request): Promise<Response> {
   } catch {
     const cache = await caches.open(PAGES_CACHE);
     const copy = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
-    return copy ?? new Response(OFFLINE_PAGE, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+    const savedAt = Date.parse(copy?.headers.get(SAVED_AT_HEADER) ?? "");
+    if (copy && Number.isFinite(savedAt) && Date.now() - savedAt <= PAGE_COPY_MAX_AGE_MS) return copy;
+    // Too old (the session that made it is over) or unknown: deleted, never shown.
+    if (copy) await cache.delete(request, { ignoreSearch: true, ignoreVary: true });
+    return new Response(OFFLINE_PAGE, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
   }
 }
 

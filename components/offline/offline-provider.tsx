@@ -6,12 +6,14 @@ import { createContext, useCallback, useContext, useEffect, useState } from "rea
 import { SERVICE_WORKER_URL } from "@/lib/offline/cache-names";
 import { listOutbox, OUTBOX_CHANGED, removeFromOutbox, type OutboxEntry } from "@/lib/offline/outbox-store";
 import { claimDeviceFor, copiedAt } from "@/lib/offline/page-cache";
-import { syncOutbox } from "@/lib/offline/sync";
+import { REPLAY_URL, syncOutbox } from "@/lib/offline/sync";
 import { copiedAtText, pendingMessage, sentMessage, typedValues } from "@/lib/offline/wording";
 
 interface OfflineContextValue {
   /** The signed-in worker: every outbox entry carries it. */
   userId: string;
+  /** The server can be reached now (false: forms save on the phone at once). */
+  online: boolean;
 }
 const OfflineContext = createContext<OfflineContextValue | null>(null);
 
@@ -20,19 +22,44 @@ export function useOfflineWorker(): OfflineContextValue | null {
   return useContext(OfflineContext);
 }
 
-function useOnline(): boolean {
-  const [online, setOnline] = useState(true);
+/**
+ * Whether the server can be reached. navigator.onLine alone is not enough: a
+ * phone "connected" to a network that carries nothing says true, and so does
+ * a page served from the copy (Chromium). So a GET to /hors-ligne/envoi (204,
+ * never handled by the service worker) decides, at load, on the browser's
+ * online/offline events, and every 10 s while unreachable.
+ */
+function useReachable(): boolean {
+  const [reachable, setReachable] = useState(true);
   useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    update();
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = async () => {
+      clearTimeout(timer);
+      let ok = navigator.onLine;
+      if (ok) {
+        try {
+          await fetch(REPLAY_URL, { method: "GET", cache: "no-store", credentials: "same-origin" });
+        } catch {
+          ok = false;
+        }
+      }
+      if (cancelled) return;
+      setReachable(ok);
+      if (!ok) timer = setTimeout(() => void check(), 10_000);
+    };
+    const onChange = () => void check();
+    void check();
+    window.addEventListener("online", onChange);
+    window.addEventListener("offline", onChange);
     return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
+      cancelled = true;
+      clearTimeout(timer);
+      window.removeEventListener("online", onChange);
+      window.removeEventListener("offline", onChange);
     };
   }, []);
-  return online;
+  return reachable;
 }
 
 /**
@@ -44,7 +71,7 @@ function useOnline(): boolean {
  */
 export function OfflineProvider({ userId, children }: { userId: string; children: React.ReactNode }) {
   const router = useRouter();
-  const online = useOnline();
+  const online = useReachable();
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [copy, setCopy] = useState<Date | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -110,7 +137,7 @@ export function OfflineProvider({ userId, children }: { userId: string; children
   const review = entries.filter((e) => e.status === "review");
 
   return (
-    <OfflineContext.Provider value={{ userId }}>
+    <OfflineContext.Provider value={{ userId, online }}>
       <div className="mb-4 flex flex-col gap-3 empty:hidden print:hidden">
         {!online ? (
           <p role="status" className="rounded-md border-2 border-slate-700 bg-slate-100 p-3 font-medium text-slate-900">

@@ -16,7 +16,7 @@ export function RoundOfflineCopy({ paths }: { paths: string[] }) {
   const key = paths.join("|");
 
   useEffect(() => {
-    if (!worker || !navigator.onLine) return;
+    if (!worker?.online || !navigator.onLine) return;
     let cancelled = false;
     setState((s) => ({ ...s, busy: true }));
     keepPagesOffline(worker.userId, key.split("|"))
@@ -29,7 +29,7 @@ export function RoundOfflineCopy({ paths }: { paths: string[] }) {
     return () => {
       cancelled = true;
     };
-  }, [worker, key]);
+  }, [worker?.online, worker?.userId, key]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!worker) return null;
   return (

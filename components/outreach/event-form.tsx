@@ -58,7 +58,7 @@ export function EventForm({ caseId, version, kind, closureReasons, onDone, onCan
     const serverAction = kind === "FIRST_LETTERS" ? recordFirstLettersAction : recordOutreachEventAction;
     const offlineCapable = !!worker && (kind === "FIRST_LETTERS" || OFFLINE_KINDS.includes(kind as OfflineKind));
     if (!offlineCapable) return serverAction(prev, form);
-    if (navigator.onLine) {
+    if (worker.online && navigator.onLine) {
       try {
         return await serverAction(prev, form);
       } catch (error) {

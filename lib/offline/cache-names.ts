@@ -10,3 +10,9 @@ export const SAVED_AT_HEADER = "x-maintien-copie-le";
 export const OWNER_HEADER = "x-maintien-utilisateur";
 /** The service worker's address (app/serwist/[path]/route.ts) and its scope. */
 export const SERVICE_WORKER_URL = "/serwist/sw.js";
+/**
+ * A copy older than the longest session (SESSION_ABSOLUTE_HOURS, decision 016)
+ * was made by a session that is over: the service worker no longer serves it
+ * and deletes it (the phone may have stayed offline since).
+ */
+export const PAGE_COPY_MAX_AGE_MS = 12 * 3_600_000;

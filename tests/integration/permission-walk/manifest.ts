@@ -477,6 +477,8 @@ export const ROUTES: Record<string, RouteProbe[]> = {
       refused: (res) => res.status === 404 || res.status === 403,
     },
   ],
+  // Issue 18: "is the server there?" (204, no data).
+  "app/(app)/hors-ligne/envoi/route.ts#GET": [],
   "app/(app)/hors-ligne/envoi/route.ts#POST": [
     {
       // Issue 18: the phone's outbox. Every entry is answered (200); X-Envoi-Enregistrees counts those recorded.

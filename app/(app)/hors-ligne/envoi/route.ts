@@ -12,6 +12,14 @@ export const dynamic = "force-dynamic";
 const JSON_HEADERS = { "Cache-Control": "no-store" };
 
 /**
+ * GET: "is the server there?" for the phone (navigator.onLine is not enough,
+ * see components/offline/offline-provider.tsx). No data, no session needed.
+ */
+export async function GET() {
+  return new Response(null, { status: 204, headers: JSON_HEADERS });
+}
+
+/**
  * POST /hors-ligne/envoi (issue 18): the phone's outbox, in the order it was
  * typed, as JSON. Each entry goes through recordOutreachEvent again (access,
  * role, workflow, dates, idempotency key); the answer gives each entry's
