@@ -4,7 +4,7 @@
 // assets only; the pages are copied by "Ma tournée" itself.
 import { createSerwistRoute } from "@serwist/turbopack";
 
-export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } = createSerwistRoute({
+const route = createSerwistRoute({
   swSrc: "app/sw.ts",
   // The native esbuild already in node_modules (not esbuild-wasm).
   useNativeEsbuild: true,
@@ -13,3 +13,10 @@ export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } =
   // Fingerprinted build assets need no revision; the manifest and icons get their content's hash.
   additionalPrecacheEntries: [],
 });
+
+// Built once, at build time (the values createSerwistRoute gives, written as literals for Next's analysis).
+export const dynamic = "force-static";
+export const dynamicParams = false;
+export const revalidate = false;
+export const generateStaticParams = route.generateStaticParams;
+export const GET = route.GET;

@@ -477,7 +477,8 @@ export const ROUTES: Record<string, RouteProbe[]> = {
       refused: (res) => res.status === 404 || res.status === 403,
     },
   ],
-  // Issue 18: "is the server there?" (204, no data).
+  // Issue 18: the service worker's script (built at build time, no data) and "is the server there?" (204, no data).
+  "app/serwist/[path]/route.ts#GET": [],
   "app/(app)/hors-ligne/envoi/route.ts#GET": [],
   "app/(app)/hors-ligne/envoi/route.ts#POST": [
     {
