@@ -1,3 +1,4 @@
+import { withSerwist } from "@serwist/turbopack";
 import type { NextConfig } from "next";
 
 import { ACTION_BODY_LIMIT } from "./lib/server/http/action-request";
@@ -48,4 +49,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Issue 18: @serwist/turbopack keeps esbuild (which bundles the service worker, app/sw.ts) outside the server bundle.
+export default withSerwist(nextConfig);

@@ -5,9 +5,12 @@ export const metadata: Metadata = {
   title: { default: "Maintien", template: "%s · Maintien" },
   description: "Suivi des ménages par les équipes mobiles de prévention des expulsions locatives",
   robots: { index: false, follow: false },
+  // Issue 18: installable on the phone (public/manifest.webmanifest, public/icons/).
+  manifest: "/manifest.webmanifest",
+  icons: { icon: "/icons/maintien-192.png", apple: "/icons/maintien-192.png" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e3a8a" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

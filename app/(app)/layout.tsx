@@ -1,4 +1,5 @@
 import { AppHeader, type NavItem } from "@/components/layout/app-header";
+import { OfflineProvider } from "@/components/offline/offline-provider";
 import { canAdminister, canCreateHousehold, canUseCaseload, canViewBilling, canViewDueWork, canViewIndicators } from "@/lib/domain/permissions";
 import { canViewAuditLog } from "@/lib/domain/permissions";
 import { canPrepareLetters } from "@/lib/domain/permissions";
@@ -38,7 +39,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <AppHeader items={items} quick={quick} userName={user.name} role={user.role} teamName={user.teams[0]?.name ?? null} />
       {/* Room at the bottom for the phone's bottom bar. */}
       <main id="contenu" className="mx-auto max-w-5xl px-4 pb-24 pt-4 lg:py-6 print:p-0">
-        {children}
+        {/* Issue 18: the outbox and the offline states (docs/decisions/041-offline-round.md). */}
+        <OfflineProvider userId={user.id}>{children}</OfflineProvider>
       </main>
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { OfflineWipe } from "@/components/offline/offline-wipe";
 import { SESSION_ENDED_MESSAGES } from "@/lib/domain/accounts/sign-in-messages";
 import { db } from "@/lib/server/db";
 import { needsSetup } from "@/lib/server/queries/setup-status";
@@ -16,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const ended = typeof session === "string" ? SESSION_ENDED_MESSAGES[session] : undefined;
   return (
     <main id="contenu" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
+      <OfflineWipe />
       <h1 className="mb-1 text-3xl font-bold text-blue-900">Maintien</h1>
       <p className="mb-8 text-slate-700">Suivi des ménages menacés d&apos;expulsion par l&apos;équipe mobile.</p>
       {ended ? (

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { signOutAction } from "@/app/(app)/actions";
 import { SessionActivity } from "@/components/auth/session-activity";
+import { wipeBeforeSignOut } from "@/lib/offline/sync";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 
 export interface NavItem {
@@ -84,7 +85,13 @@ export function AppHeader({ items, quick, userName, role, teamName }: { items: N
               >
                 Mon compte
               </Link>
-              <form action={signOutAction}>
+              <form
+                action={async () => {
+                  // Issue 18: what waits is sent if it can be, then nothing personal stays on the phone.
+                  await wipeBeforeSignOut();
+                  await signOutAction();
+                }}
+              >
                 <button type="submit" className="min-h-11 rounded-md border border-slate-500 px-3 text-sm font-medium hover:bg-slate-100">
                   Se déconnecter
                 </button>

@@ -8,7 +8,13 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { valueAt } from "@/components/ui/form-values";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CLOSURE_REASON_LABELS, CONTACT_CHANNEL_LABELS, OUTREACH_KIND_LABELS, VISIT_OUTCOME_LABELS, type ClosureReason, type OutreachKind, type VisitOutcome } from "@/lib/domain/labels";
+import { useOfflineWorker } from "@/components/offline/offline-provider";
+import { addToOutbox, listOutbox, outboxFields } from "@/lib/offline/outbox-store";
+import { savedOnPhoneMessage } from "@/lib/offline/wording";
 import type { ActionState } from "@/lib/validation/action-state";
+import { formDataToObject } from "@/lib/validation/form-data";
+import { OFFLINE_KINDS, type OfflineKind } from "@/lib/validation/offline-outbox";
+import { firstLettersSchema, outreachEventSchema } from "@/lib/validation/outreach";
 
 const INITIAL: ActionState = { status: "idle" };
 
@@ -45,9 +51,23 @@ export interface EventFormProps {
 
 /** The form of one outreach event. Visits come first and work in three taps: Visite → Absent → Enregistrer. */
 export function EventForm({ caseId, version, kind, closureReasons, onDone, onCancel }: EventFormProps) {
-  const [state, action] = useActionState(kind === "FIRST_LETTERS" ? recordFirstLettersAction : recordOutreachEventAction, INITIAL);
+  const worker = useOfflineWorker();
   const [defaults] = useState(parisNow);
   const [clientId] = useState(newClientId);
+  const [state, action] = useActionState(async (prev: ActionState, form: FormData): Promise<ActionState> => {
+    const serverAction = kind === "FIRST_LETTERS" ? recordFirstLettersAction : recordOutreachEventAction;
+    const offlineCapable = !!worker && (kind === "FIRST_LETTERS" || OFFLINE_KINDS.includes(kind as OfflineKind));
+    if (!offlineCapable) return serverAction(prev, form);
+    if (worker.online && navigator.onLine) {
+      try {
+        return await serverAction(prev, form);
+      } catch (error) {
+        // Only a network failure goes to the phone's outbox; a bug stays a bug.
+        if (navigator.onLine && !(error instanceof TypeError)) throw error;
+      }
+    }
+    return saveOnPhone(form, worker.userId);
+  }, INITIAL);
   const failed = state.status === "error" ? state : undefined;
   const v = (name: string) => valueAt(failed?.values, name);
   const err = (name: string) => failed?.fieldErrors[name];
@@ -58,6 +78,30 @@ export function EventForm({ caseId, version, kind, closureReasons, onDone, onCan
   useEffect(() => {
     if (state.status === "success") onDone(state.message ?? "Enregistré.", state.id);
   }, [state, onDone]);
+
+  /**
+   * Issue 18: no network. The form is checked here with the server's own
+   * schema (the same French messages), then kept in the phone's outbox with
+   * its client id, the case version and the worker's id; it is sent when the
+   * network returns (lib/offline/sync.ts). "Premiers courriers" is kept as
+   * its two letters.
+   */
+  async function saveOnPhone(form: FormData, workerId: string): Promise<ActionState> {
+    const raw = formDataToObject(form);
+    const parsed = (kind === "FIRST_LETTERS" ? firstLettersSchema : outreachEventSchema).safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".")] ??= []).push(issue.message);
+      return { status: "error", formError: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors, values: raw, submission: Date.now() };
+    }
+    const fields = outboxFields(form);
+    if (kind === "FIRST_LETTERS") {
+      await addToOutbox({ clientId: `${clientId}-l`, workerId, fields: { ...fields, kind: "LETTER_TENANT" } });
+      await addToOutbox({ clientId: `${clientId}-b`, workerId, fields: { ...fields, kind: "LETTER_LANDLORD" } });
+    } else await addToOutbox({ clientId, workerId, fields });
+    const pending = (await listOutbox(workerId)).filter((e) => e.status === "pending").length;
+    return { status: "success", message: savedOnPhoneMessage(pending) };
+  }
 
   const title = kind === "VISIT" ? "Visite à domicile" : kind === "FIRST_LETTERS" ? "Premiers courriers (au locataire et au bailleur)" : OUTREACH_KIND_LABELS[kind];
   return (

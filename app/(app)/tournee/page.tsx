@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RoundOfflineCopy } from "@/components/offline/round-offline-copy";
 import { PrintButton } from "@/components/round/print-button";
 import { VisitRoundView } from "@/components/round/visit-round";
 import { ScopeTabs } from "@/components/todo/scope-tabs";
+import { canKeepOfflineCopy, OFFLINE_ROUND_MAX_CASES } from "@/lib/domain/offline";
 import { canViewDueWork } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
 import { listVisitRound } from "@/lib/server/queries/list-visit-round";
@@ -29,6 +31,8 @@ export default async function RoundPage({ searchParams }: { searchParams: Promis
   const scope: DueWorkScope = vue === "equipe" ? "team" : "me";
   const round = await listVisitRound(db, user, { teamId: team.id, scope, now: new Date() });
   if (!round) notFound();
+  // Issue 18: the social worker's own round (and the cases on it) is kept on her phone for offline use.
+  const offlinePaths = scope === "me" && canKeepOfflineCopy(user) ? ["/tournee", ...round.sectors.flatMap((s) => s.communes.flatMap((c) => c.stops.map((stop) => `/dossiers/${stop.caseId}`))).slice(0, OFFLINE_ROUND_MAX_CASES)] : null;
 
   return (
     <div className="flex flex-col gap-4 print:gap-2">
@@ -44,6 +48,7 @@ export default async function RoundPage({ searchParams }: { searchParams: Promis
           <ScopeTabs current={scope} />
           {round.total > 0 ? <PrintButton /> : null}
         </div>
+        {offlinePaths ? <RoundOfflineCopy paths={offlinePaths} /> : null}
       </div>
       {round.total === 0 ? (
         <p className="rounded-md border border-slate-300 bg-white p-4">

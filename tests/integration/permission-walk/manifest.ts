@@ -477,6 +477,23 @@ export const ROUTES: Record<string, RouteProbe[]> = {
       refused: (res) => res.status === 404 || res.status === 403,
     },
   ],
+  // Issue 18: the service worker's script (built at build time, no data) and "is the server there?" (204, no data).
+  "app/serwist/[path]/route.ts#GET": [],
+  "app/(app)/hors-ligne/envoi/route.ts#GET": [],
+  "app/(app)/hors-ligne/envoi/route.ts#POST": [
+    {
+      // Issue 18: the phone's outbox. Every entry is answered (200); X-Envoi-Enregistrees counts those recorded.
+      permission: "outreach.record",
+      target: "team",
+      request: async (w, walker) => {
+        const c = await w.newCase("IDENTIFIED");
+        const item = { clientId: `walk-${walker}-${c.id}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64), workerId: w.users[walker].id, fields: { caseId: c.id, version: String(c.version), kind: "LETTER_LANDLORD", day: w.iso(-1), time: "10:30" } };
+        return { url: `${BASE}/hors-ligne/envoi`, init: { method: "POST", body: JSON.stringify({ items: [item] }), headers: { origin: BASE, host: "localhost:3000", "content-type": "application/json" } } };
+      },
+      allowed: (res) => res.status === 200 && res.headers.get("x-envoi-enregistrees") === "1",
+      refused: (res) => res.status === 200 && res.headers.get("x-envoi-enregistrees") === "0",
+    },
+  ],
   "app/(app)/courriers/dossiers/[id]/pdf/route.ts#GET": [
     { permission: "letters.prepare", target: "team", request: async (w) => { const id = await caseIdOf(w, "IDENTIFIED"); return { url: `${BASE}/courriers/dossiers/${id}/pdf?courrier=premier-courrier`, params: { id } }; } },
   ],
