@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { signOutAction } from "@/app/(app)/actions";
 import { SessionActivity } from "@/components/auth/session-activity";
-import { wipeBeforeSignOut } from "@/lib/offline/sync";
+import { sendBeforeSignOut, wipeBeforeSignOut } from "@/lib/offline/sync";
+import { signOutLossQuestion } from "@/lib/offline/wording";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 
 export interface NavItem {
@@ -87,7 +88,10 @@ export function AppHeader({ items, quick, userName, role, teamName }: { items: N
               </Link>
               <form
                 action={async () => {
-                  // Issue 18: what waits is sent if it can be, then nothing personal stays on the phone.
+                  // Issue 18: what waits is sent if it can be; what could not be sent is
+                  // never deleted without asking; then nothing personal stays on the phone.
+                  const left = await sendBeforeSignOut();
+                  if (left > 0 && !window.confirm(signOutLossQuestion(left))) return;
                   await wipeBeforeSignOut();
                   await signOutAction();
                 }}

@@ -57,15 +57,23 @@ async function send(workerId: string): Promise<SyncOutcome> {
 }
 
 /**
- * "Se déconnecter": what can still be sent is sent (online), then everything
- * personal on the phone is deleted, the outbox included (docs/security.md).
+ * "Se déconnecter", first step: what can still be sent is sent (online, at
+ * most 5 s). Returns how many entries are still on the phone (pending or "à
+ * revoir"): signing out would delete them, so the caller asks first.
  */
-export async function wipeBeforeSignOut(): Promise<void> {
+export async function sendBeforeSignOut(): Promise<number> {
   try {
     const owner = typeof indexedDB !== "undefined" ? await getMeta("owner") : undefined;
-    if (owner && navigator.onLine) await Promise.race([syncOutbox(owner), new Promise((r) => setTimeout(r, 5_000))]);
+    if (!owner) return 0;
+    if (navigator.onLine) await Promise.race([syncOutbox(owner), new Promise((r) => setTimeout(r, 5_000))]);
+    return (await listOutbox(owner)).length;
   } catch {
-    // Nothing to send, or no IndexedDB: wipe all the same.
+    // No IndexedDB (private mode, old browser): nothing was kept.
+    return 0;
   }
+}
+
+/** "Se déconnecter", last step: everything personal on the phone is deleted, the outbox included (docs/security.md). */
+export async function wipeBeforeSignOut(): Promise<void> {
   await wipeOfflineData();
 }

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { canKeepOfflineCopy } from "@/lib/domain/offline";
-import { copiedAtText, pendingMessage, savedOnPhoneMessage, typedValues } from "./wording";
+import { copiedAtText, pendingMessage, savedOnPhoneMessage, signOutLossQuestion, typedValues } from "./wording";
 
 describe("offline wording (issue 18)", () => {
   it("says how many entries wait", () => {
     expect(savedOnPhoneMessage(3)).toBe("Enregistrée sur le téléphone : sera envoyée au retour du réseau (3 en attente).");
     expect(pendingMessage(1)).toContain("(1 en attente)");
     expect(pendingMessage(2)).toBe("2 saisies enregistrées sur le téléphone : elles seront envoyées au retour du réseau (2 en attente).");
+  });
+
+  it("asks before a sign-out deletes what the server has not recorded", () => {
+    expect(signOutLossQuestion(1)).toMatch(/^1 saisie faite hors ligne n'est pas encore enregistrée .* elle sera effacée de ce téléphone\./);
+    expect(signOutLossQuestion(3)).toMatch(/^3 saisies faites hors ligne ne sont pas encore enregistrées .* elles seront effacées/);
+    expect(signOutLossQuestion(3)).toContain("Annuler : rester connecté·e");
   });
 
   it("dates the copy in Paris time", () => {

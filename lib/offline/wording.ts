@@ -16,6 +16,12 @@ export function sentMessage(sent: number): string {
   return sent === 1 ? "La saisie faite hors ligne a été envoyée et enregistrée." : `Les ${sent} saisies faites hors ligne ont été envoyées et enregistrées.`;
 }
 
+/** Asked before a sign-out would delete entries the server has not recorded. */
+export function signOutLossQuestion(left: number): string {
+  const what = left === 1 ? "1 saisie faite hors ligne n'est pas encore enregistrée" : `${left} saisies faites hors ligne ne sont pas encore enregistrées`;
+  return `${what} (en attente d'envoi ou à revoir). Si vous vous déconnectez maintenant, ${left === 1 ? "elle sera effacée" : "elles seront effacées"} de ce téléphone.\n\nOK : se déconnecter et effacer.\nAnnuler : rester connecté·e, les envoyer au retour du réseau ou les revoir.`;
+}
+
 const PARIS_DAY = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", weekday: "long", day: "numeric", month: "long", year: "numeric" });
 const PARIS_TIME = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
 

@@ -172,7 +172,15 @@ test.describe("La tournée sans réseau", () => {
     expect((await onThePhone(page)).cachedPages.length).toBeGreaterThan(0);
     const menu = page.getByRole("button", { name: "Menu" });
     if (await menu.isVisible()) await menu.click();
+    // The "à revoir" entry was never recorded: the sign-out asks before deleting it.
+    const asked = new Promise<string>((resolve) =>
+      page.once("dialog", (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.getByRole("button", { name: "Se déconnecter" }).click();
+    expect(await asked).toContain("1 saisie faite hors ligne n'est pas encore enregistrée");
     await page.waitForURL((url) => url.pathname.startsWith("/connexion"));
     const left = await onThePhone(page);
     expect(left.cachedPages).toEqual([]);
