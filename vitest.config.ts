@@ -50,6 +50,9 @@ const integration = {
     // before each file: files run side by side, one per worker
     // (docs/decisions/046-a-faster-test-run.md).
     maxWorkers: integrationWorkers(),
+    // After the unit tests when one `vitest run` has both: Vitest refuses
+    // projects with different maxWorkers in the same group.
+    sequence: { groupOrder: 1 },
     // Two files at once on a loaded 2-core machine: a test or hook that is
     // merely slow must not fail (60 s failed at load 26); a hanging one still
     // fails within two minutes, and the suite's budget reports it by name.
