@@ -42,7 +42,7 @@ beforeAll(async () => {
   seedMs = Date.now() - started;
   teamId = result.teamId;
   console.log(`Essonne scenario seeded in ${seedMs} ms`);
-}, 120_000);
+}, 300_000);
 
 const n = (value: bigint | number | null) => Number(value ?? 0);
 
