@@ -4,8 +4,8 @@ process.env.TZ = "Europe/Paris";
 
 import path from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
-import { clockMatrixFromEnv } from "./tests/support/clock-matrix";
-import { postgresTargetUnavailable } from "./tests/integration/support/test-db-target";
+import { CLOCK_INTEGRATION_FILES, clockMatrixFromEnv } from "./tests/support/clock-matrix";
+import { integrationWorkers, postgresTargetUnavailable } from "./tests/integration/support/test-db-target";
 
 const root = import.meta.dirname;
 
@@ -46,14 +46,34 @@ const integration = {
     env: { TZ: "Europe/Paris", NODE_ENV: "test" },
     globalSetup: ["tests/integration/global-setup.ts"],
     setupFiles: ["tests/support/test-clock.ts", "tests/integration/support/setup-database-env.ts"],
-    // One database for the run, emptied before each file: files run one
-    // after the other.
-    fileParallelism: false,
-    // Starting PGlite or a PostgreSQL cluster and applying migrations.
-    hookTimeout: 60_000,
-    testTimeout: 30_000,
+    // One database per worker (a copy of the run's migrated template), emptied
+    // before each file: files run side by side, one per worker
+    // (docs/decisions/046-a-faster-test-run.md).
+    maxWorkers: integrationWorkers(),
+    // After the unit tests when one `vitest run` has both: Vitest refuses
+    // projects with different maxWorkers in the same group.
+    sequence: { groupOrder: 1 },
+    // Two files at once on a loaded 2-core machine: a test or hook that is
+    // merely slow must not fail (60 s failed at load 26); a hanging one still
+    // fails within two minutes, and the suite's budget reports it by name.
+    hookTimeout: 180_000,
+    testTimeout: 120_000,
   },
 } satisfies TestProjectInlineConfiguration;
+
+// TEST_INTEGRATION_CLOCKS=2026-10-25T23:55,…: the clock check's integration
+// part, one project per clock, `integration@2026-10-25T23:55`, running the
+// date-heavy files in the same Vitest run (same databases, same workers) as
+// the full integration project.
+const integrationUnderClocks = clockMatrixFromEnv(process.env.TEST_INTEGRATION_CLOCKS).map((clock) => ({
+  ...integration,
+  test: {
+    ...integration.test,
+    name: `integration@${clock}`,
+    include: CLOCK_INTEGRATION_FILES,
+    env: { ...integration.test.env, TEST_CLOCK: clock },
+  },
+}));
 
 // TEST_CLOCK_MATRIX=all (or a comma-separated list of clocks): the clock check
 // of the unit tests, one project per clock, `unit@2027-03-28T00:05`…
@@ -76,6 +96,6 @@ export default defineConfig({
     ...(skipReason ? { testNamePattern: /^\u0000never-run\u0000$/ } : {}),
     // A test file's own teardown (closing a pool) must not hold the run.
     teardownTimeout: 30_000,
-    projects: clockMatrix.length ? unitUnderClocks : [unit, integration],
+    projects: clockMatrix.length ? unitUnderClocks : [unit, integration, ...integrationUnderClocks],
   },
 });

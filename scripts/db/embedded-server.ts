@@ -28,6 +28,8 @@ export interface StartEmbeddedDatabaseOptions {
   socketDir?: string;
   /** A throwaway database in memory (tests, shadow databases): no folder, no lock. */
   inMemory?: boolean;
+  /** With `inMemory`: start from this `dumpDataDir()` archive instead of an empty cluster (tests' migrated template). */
+  loadDataDir?: Blob;
   /** Connections the server accepts at once. Default 3. */
   maxConnections?: number;
   /**
@@ -48,6 +50,8 @@ export interface EmbeddedDatabase {
   /** Absolute folder, or null in memory. */
   dataDir: string | null;
   socketDir: string;
+  /** An archive of the whole cluster (PGlite's `dumpDataDir`), for `loadDataDir`. */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -133,7 +137,9 @@ export async function startEmbeddedDatabase(
       );
     }
 
-    db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    db = dataDir
+      ? await PGlite.create(dataDir)
+      : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     server = new PGLiteSocketServer({
       db,
       path: socketPath,
@@ -187,7 +193,8 @@ export async function startEmbeddedDatabase(
       }
     }
 
-    return { url, poolMax: 1, dataDir, socketDir, stop };
+    const dumpDataDir = () => startedDb.dumpDataDir("none");
+    return { url, poolMax: 1, dataDir, socketDir, dumpDataDir, stop };
   } catch (error) {
     try {
       await server?.stop();

@@ -1,7 +1,7 @@
 // How a run's NDJSON lines become counts and named problems, complete or not.
 import { describe, expect, it } from "vitest";
 
-import { formatProblems, parseNdjson, summariseRun, type ReportLine } from "./report";
+import { formatProblems, linesOfProject, parseNdjson, summariseRun, type ReportLine } from "./report";
 
 const journeys = [
   { project: "desktop", file: "tests/e2e/a.spec.ts", name: "passes" },
@@ -62,5 +62,33 @@ describe("summariseRun", () => {
       { type: "run-end", reason: "failed" },
     ];
     expect(summariseRun(lines)).toMatchObject({ passed: 1, failed: 1, problems: [{ kind: "file failed", where: "lib/a.test.ts", message: "SyntaxError: Unexpected token" }] });
+  });
+
+  it("splits one run into its projects (the integration run and its clock points), each naming its own failure, the run's errors once", () => {
+    const main = { project: "integration", file: "tests/integration/a.test.ts" };
+    const clock = { project: "integration@2026-12-31T00:05", file: "tests/integration/a.test.ts" };
+    const lines: ReportLine[] = [
+      { type: "run-start", at: 0, files: [main, clock, { project: "integration", file: "tests/integration/b.test.ts" }] },
+      { type: "file-start", ...main },
+      { type: "file-start", ...clock },
+      { type: "test-start", ...main, name: "records a visit" },
+      { type: "test-start", ...clock, name: "records a visit" },
+      { type: "test", ...main, name: "records a visit", state: "passed" },
+      { type: "test", ...clock, name: "records a visit", state: "failed", errors: ["expected '2027-01-01' to be '2026-12-31'"] },
+      { type: "file-end", ...main, state: "passed", ms: 5 },
+      { type: "file-end", ...clock, state: "failed", ms: 5 },
+      { type: "file-start", project: "integration", file: "tests/integration/b.test.ts" },
+      { type: "test-start", project: "integration", file: "tests/integration/b.test.ts", name: "hangs" },
+    ];
+    const full = summariseRun(linesOfProject(lines, "integration", true), "the suite's 960 s budget ran out");
+    expect(full).toMatchObject({ passed: 1, failed: 1, files: 2, filesEnded: 1 });
+    expect(full.problems).toEqual([{ kind: "did not finish", where: "tests/integration/b.test.ts > hangs", message: "did not finish: the suite's 960 s budget ran out" }]);
+    const atClock = summariseRun(linesOfProject(lines, clock.project, false));
+    expect(atClock).toMatchObject({ passed: 0, failed: 1, files: 1, filesEnded: 1 });
+    expect(atClock.problems[0]).toMatchObject({ kind: "failed", where: "tests/integration/a.test.ts > records a visit", message: "expected '2027-01-01' to be '2026-12-31'" });
+
+    const ended = [...lines, { type: "run-end", reason: "failed", errors: ["EPIPE"] } as ReportLine];
+    expect(summariseRun(linesOfProject(ended, "integration", true)).problems.some((p) => p.message === "unhandled error: EPIPE")).toBe(true);
+    expect(summariseRun(linesOfProject(ended, clock.project, false)).problems.some((p) => p.kind === "error")).toBe(false);
   });
 });

@@ -185,6 +185,30 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
   return report;
 }
 
+/**
+ * The lines of one project of a run that had several (the integration run and
+ * its clock projects): its files and tests, and the run's start and end. The
+ * run's own errors (unhandled, at run-end) go to the project given
+ * `keepRunErrors`, so that they are counted once.
+ */
+export function linesOfProject(lines: ReportLine[], project: string, keepRunErrors: boolean): ReportLine[] {
+  const out: ReportLine[] = [];
+  for (const line of lines) {
+    if (line.type === "run-start") {
+      out.push({
+        ...line,
+        files: line.files.filter((f) => f.project === project),
+        ...(line.tests ? { tests: line.tests.filter((t) => t.project === project) } : {}),
+      });
+    } else if (line.type === "run-end") {
+      out.push(keepRunErrors ? line : { type: "run-end", reason: line.reason });
+    } else if (line.project === project) {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
 /** The problems as the summary prints them: one block each, the message indented. */
 export function formatProblems(suite: string, problems: Problem[], limit = 40): string[] {
   const out: string[] = [];

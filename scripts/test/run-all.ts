@@ -27,12 +27,12 @@ import os from "node:os";
 import path from "node:path";
 
 import { generateClient } from "../db/generate";
-import { CLOCK_INTEGRATION_FILES, CLOCK_MATRIX, clockSplit } from "../../tests/support/clock-matrix";
+import { CLOCK_MATRIX, clockSplit } from "../../tests/support/clock-matrix";
 import { startE2eProxy } from "./nginx-proxy";
 import { POSTGRES_SKIPPED_MESSAGE, postgresTargetUnavailable } from "../../tests/integration/support/test-db-target";
 import { children, killGroup, runProcess } from "./processes";
 import { formatProblems, parseNdjson, summariseRun } from "./report";
-import { runVitestSuite, type SuiteResult } from "./vitest-suite";
+import { runVitestSuite, runVitestSuites, type SuiteResult } from "./vitest-suite";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);
@@ -324,25 +324,54 @@ function clockUnit(): Promise<Result> {
 }
 
 /**
- * The clock check, part 2: the date-heavy integration files at the points of
- * the matrix this database's full run did not use (clockSplit), one clock
- * after the other, each run with its own database. TEST_CLOCK_FULL=1: every point.
+ * One database's integration run, as one Vitest run with one project per
+ * clock: the full integration run (`full`) under its clock, and the clock
+ * check's part 2 (`clockToo`): the date-heavy files at the points of the
+ * matrix this database's full run did not use (clockSplit; TEST_CLOCK_FULL=1:
+ * every point), each its own project `integration@<clock>`. They share the
+ * run's databases (one migrated template, a copy per worker) and its two
+ * workers, and are reported as separate suites, as before
+ * (docs/decisions/046-a-faster-test-run.md).
  */
-async function clockIntegration(kind: "embedded" | "postgres", fullRunToo: boolean): Promise<Result[]> {
-  if (kind === "postgres" && postgresTargetUnavailable("postgres")) {
-    return [plain("clock: postgres", { skipped: 1, note: POSTGRES_SKIPPED_MESSAGE.replace(/^PostgreSQL tests /, "") })];
-  }
-  const points =
-    process.env.TEST_CLOCK_FULL === "1" ? CLOCK_MATRIX : clockSplit()[kind].filter((c) => !fullRunToo || c !== integrationClock(kind));
+async function integrationRun(kind: "embedded" | "postgres", full: boolean, clockToo: boolean, log?: string): Promise<Result[]> {
+  const skipped = kind === "postgres" ? postgresTargetUnavailable("postgres") : null;
   const out: Result[] = [];
-  for (const clock of points) {
-    const log = path.join(reportDir, `clock-${kind}-${clock}.log`);
-    const r = await vitest(`clock: ${kind} ${clock}`, ["--project", "integration", ...CLOCK_INTEGRATION_FILES], { TEST_DB: kind, TEST_CLOCK: clock }, budget("clockIntegration"), log);
-    if (r.failed > 0) {
-      banner(`Clock check: ${kind} at ${paris(clock)}`);
-      printLog(log);
+  const mainClock = integrationClock(kind);
+  const clocks =
+    !clockToo || skipped
+      ? []
+      : process.env.TEST_CLOCK_FULL === "1"
+        ? CLOCK_MATRIX
+        : clockSplit()[kind].filter((c) => !full || c !== mainClock);
+  const fullName = kind === "embedded" ? "integration" : "integration (postgres)";
+  const suites = [
+    ...(full ? [{ name: fullName, project: "integration", note: paris(mainClock) }] : []),
+    ...clocks.map((clock) => ({ name: `clock: ${kind} ${clock}`, project: `integration@${clock}` })),
+  ];
+  if (suites.length) {
+    if (skipped && full) console.warn(`\n!! ${skipped}\n`);
+    const file = kind === "embedded" ? "integration" : "postgres";
+    const results = await runVitestSuites({
+      name: full ? fullName : `clock: ${kind}`,
+      args: suites.flatMap((s) => ["--project", s.project]),
+      env: { TEST_DB: kind, TEST_CLOCK: mainClock, TEST_INTEGRATION_CLOCKS: clocks.join(",") },
+      budgetMs: (full ? budget("integration") : 0) + (clocks.length ? budget("clockIntegration") : 0),
+      reportFile: path.join(reportDir, `${file}.ndjson`),
+      ...(log ? { logFile: log } : {}),
+      suites,
+    });
+    for (const r of results) {
+      if (r.name === fullName && skipped) {
+        // Never counted as passed; at least one skip even with no test file.
+        r.skipped = Math.max(r.skipped + r.passed, 1);
+        r.passed = 0;
+        r.note = POSTGRES_SKIPPED_MESSAGE.replace(/^PostgreSQL tests /, "");
+      }
     }
-    out.push(r);
+    out.push(...results);
+  }
+  if (clockToo && skipped) {
+    out.push(plain("clock: postgres", { skipped: 1, note: POSTGRES_SKIPPED_MESSAGE.replace(/^PostgreSQL tests /, "") }));
   }
   return out;
 }
@@ -410,51 +439,25 @@ async function main(): Promise<number> {
   // printed when they end.
   const sides = (only.has("integration") ? 1 : 0) + (only.has("postgres") ? 1 : 0) + (only.has("clock") ? 2 : 0);
   const quiet = sides > 1;
-  const embeddedSide = async () => {
-    if (only.has("integration")) {
-      const clock = integrationClock("embedded");
-      const title = `Integration tests on the embedded database (TEST_DB=embedded, ${paris(clock)})`;
-      const log = quiet ? path.join(reportDir, "integration.log") : undefined;
-      if (!log) banner(title);
-      await attempt("integration", async () => {
-        const r = await vitest("integration", ["--project", "integration"], { TEST_DB: "embedded", TEST_CLOCK: clock }, budget("integration"), log);
-        r.note = [r.note, paris(clock)].filter(Boolean).join("; ");
-        return r;
-      });
-      if (log) {
-        banner(title);
-        printLog(log);
-      }
+  const side = (kind: "embedded" | "postgres") => async () => {
+    const full = only.has(kind === "embedded" ? "integration" : "postgres");
+    const clockToo = only.has("clock");
+    if (!full && !clockToo) return;
+    const title = full
+      ? kind === "embedded"
+        ? `Integration tests on the embedded database (TEST_DB=embedded, ${paris(integrationClock(kind))}${clockToo ? ", and the clock check's points" : ""})`
+        : `Integration tests on PostgreSQL (TEST_DB=postgres, ${paris(integrationClock(kind))}${clockToo ? ", and the clock check's points" : ""})`
+      : `Clock check: the date-heavy integration files on ${kind === "embedded" ? "the embedded database" : "PostgreSQL"}`;
+    const log = quiet ? path.join(reportDir, `${kind}.log`) : undefined;
+    if (!log) banner(title);
+    await attempt(full ? (kind === "embedded" ? "integration" : "integration (postgres)") : `clock: ${kind}`, () => integrationRun(kind, full, clockToo, log));
+    if (log) {
+      banner(title);
+      printLog(log);
     }
-    if (only.has("clock")) await attempt("clock: embedded", () => clockIntegration("embedded", only.has("integration")));
   };
-  const postgresSide = async () => {
-    if (only.has("postgres")) {
-      const clock = integrationClock("postgres");
-      const title = `Integration tests on PostgreSQL (TEST_DB=postgres, ${paris(clock)})`;
-      const log = quiet ? path.join(reportDir, "postgres.log") : undefined;
-      if (!log) banner(title);
-      await attempt("integration (postgres)", async () => {
-        const skipped = postgresTargetUnavailable("postgres");
-        if (skipped) console.warn(`\n!! ${skipped}\n`);
-        const r = await vitest("postgres", ["--project", "integration"], { TEST_DB: "postgres", TEST_CLOCK: clock }, budget("integration"), log);
-        r.name = "integration (postgres)";
-        r.note = [r.note, paris(clock)].filter(Boolean).join("; ");
-        if (skipped) {
-          // Never counted as passed; at least one skip even with no test file.
-          r.skipped = Math.max(r.skipped + r.passed, 1);
-          r.passed = 0;
-          r.note = POSTGRES_SKIPPED_MESSAGE.replace(/^PostgreSQL tests /, "");
-        }
-        return r;
-      });
-      if (log) {
-        banner(title);
-        printLog(log);
-      }
-    }
-    if (only.has("clock")) await attempt("clock: postgres", () => clockIntegration("postgres", only.has("postgres")));
-  };
+  const embeddedSide = side("embedded");
+  const postgresSide = side("postgres");
   if (quiet) console.log("\n[run-all] the embedded database and PostgreSQL, side by side…");
   // The journeys' app (next build, fresh database, demo seed) is prepared
   // meanwhile: the build is mostly CPU, the integration runs mostly wait on

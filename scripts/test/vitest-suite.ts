@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 import { runProcess } from "./processes";
-import { parseNdjson, summariseRun, type Problem } from "./report";
+import { linesOfProject, parseNdjson, summariseRun, type Problem, type ReportLine } from "./report";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -48,6 +48,19 @@ export function vitestCli(): string {
 }
 
 export async function runVitestSuite(options: VitestSuiteOptions): Promise<SuiteResult> {
+  const [result] = await runVitestSuites({ ...options, suites: [] });
+  return result!;
+}
+
+/**
+ * One Vitest run reported as several suites, one per project (the full
+ * integration run and its clock projects share their databases and workers):
+ * each suite counts its project's tests only; when the budget runs out, each
+ * says what of its own did not finish. No `suites`: the whole run, one suite.
+ */
+export async function runVitestSuites(
+  options: VitestSuiteOptions & { suites: Array<{ name: string; project: string; note?: string }> },
+): Promise<SuiteResult[]> {
   const started = Date.now();
   fs.rmSync(options.reportFile, { force: true });
   const logFd = options.logFile ? fs.openSync(options.logFile, "w") : null;
@@ -78,10 +91,34 @@ export async function runVitestSuite(options: VitestSuiteOptions): Promise<Suite
   } catch {
     text = "";
   }
-  const budget = `the suite's ${Math.round(options.budgetMs / 1000)} s budget ran out`;
-  const report = summariseRun(parseNdjson(text), timedOut ? budget : `vitest stopped (exit ${code})`);
+  const lines = parseNdjson(text);
+  const seconds = (Date.now() - started) / 1000;
+  if (options.suites.length === 0) return [suiteResult(options.name, lines, text, { code, timedOut, budgetMs: options.budgetMs, seconds })];
+  // Vitest's exit code is the run's: it belongs to one suite only when no
+  // suite has a failure of its own to show for it.
+  const whole = summariseRun(lines);
+  return options.suites.map((suite, i) => {
+    const own = linesOfProject(lines, suite.project, i === 0);
+    const ownReport = summariseRun(own);
+    // Over the budget, a project whose files had all ended is not to blame.
+    const cut = timedOut && !(ownReport.files > 0 && ownReport.filesEnded === ownReport.files);
+    const r = suiteResult(suite.name, own, text, { code: i === 0 && whole.failed === 0 && !timedOut ? code : 0, timedOut: cut, budgetMs: options.budgetMs, seconds });
+    if (suite.note) r.note = [r.note, suite.note].filter(Boolean).join("; ");
+    return r;
+  });
+}
+
+function suiteResult(
+  name: string,
+  lines: ReportLine[],
+  text: string,
+  run: { code: number | null; timedOut: boolean; budgetMs: number; seconds: number },
+): SuiteResult {
+  const { code, timedOut } = run;
+  const budget = `the suite's ${Math.round(run.budgetMs / 1000)} s budget ran out`;
+  const report = summariseRun(lines, timedOut ? budget : `vitest stopped (exit ${code})`);
   const result: SuiteResult = {
-    name: options.name,
+    name,
     passed: report.passed,
     failed: report.failed,
     skipped: report.skipped,
@@ -102,6 +139,6 @@ export async function runVitestSuite(options: VitestSuiteOptions): Promise<Suite
     result.crashed = text ? `vitest exited ${code} with no failed test (setup or unhandled error: see its log)` : `vitest exited ${code}, no report`;
     result.problems.push({ kind: "error", where: "", message: result.crashed });
   }
-  result.seconds = (Date.now() - started) / 1000;
+  result.seconds = run.seconds;
   return result;
 }

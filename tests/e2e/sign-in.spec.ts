@@ -1,6 +1,9 @@
 import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./support/fixtures";
 
 test.describe("Connexion", () => {
+  // These journeys are about the sign-in form itself: never a kept session.
+  test.use({ signInThroughForm: true });
+
   test("the sign-in page is in French and accessible, and a wrong password says so @phone", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/connexion/);

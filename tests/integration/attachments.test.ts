@@ -73,7 +73,7 @@ beforeAll(async () => {
   s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: path.join(tmp, "s3rver"), configureBuckets: [{ name: "maintien-test", configs: [] }] });
   const address = (await s3.run()) as { port: number };
   s3Port = address.port;
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await s3?.close();

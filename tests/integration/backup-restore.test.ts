@@ -149,13 +149,14 @@ describe.runIf(target.kind === "postgres" && !target.skipped)("backup and restor
     const original = await snapshot(db as unknown as PrismaClient);
 
     const archive = path.join(work, "maintien.dump");
-    const backup = await backupPostgres({ url: target.url, out: archive });
+    // This worker's database (setup-database-env.ts), not necessarily target.url.
+    const backup = await backupPostgres({ url: process.env.DATABASE_URL!, out: archive });
     expect(backup.entries).toBeGreaterThan(20);
 
     const name = `maintien_restored_${process.pid}`;
     await db.$executeRawUnsafe(`DROP DATABASE IF EXISTS ${name}`);
     await db.$executeRawUnsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(target.url);
+    const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
     try {
       const restored = await restorePostgres({ from: archive, url: url.toString() });

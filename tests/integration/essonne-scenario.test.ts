@@ -42,7 +42,7 @@ beforeAll(async () => {
   seedMs = Date.now() - started;
   teamId = result.teamId;
   console.log(`Essonne scenario seeded in ${seedMs} ms`);
-}, 120_000);
+}, 300_000);
 
 const n = (value: bigint | number | null) => Number(value ?? 0);
 
@@ -308,7 +308,7 @@ describe("idempotence and determinism", () => {
     expect(await run(["--scenario", "essonne", "--force"])).toMatchObject({ code: 0, out: expect.stringContaining("existe déjà") });
     expect(await run(["--scenario", "demo,bilan", "--force"])).toMatchObject({ code: 2, out: expect.stringContaining("Scénario inconnu « bilan »") });
     expect(await tableCounts()).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 
   it("plans the same caseload for the same date, and the same figures for another date", () => {
     const team = { id: "team", sectors: ["Nord", "Centre", "Sud"].map((name, i) => ({ id: `s${i}`, teamId: "team", name })) };

@@ -168,7 +168,9 @@ describe("letters as PDF", () => {
     expect(result.letters.map((l) => l.caseId).sort()).toEqual(cases.map((c) => c.id).sort());
     expect(result.batch.importBatch).toMatchObject({ fileName: "liste-prefecture-juin.csv" });
 
-    const started = performance.now();
+    // CPU time, not wall time: the budget holds on a loaded machine, where
+    // other processes take the cores (docs/decisions/046-a-faster-test-run.md).
+    const started = process.cpuUsage();
     const bytes = await renderLettersPdf(result.letters, { title: "Premiers courriers", author: "Équipe", now: NOW });
     const text = await pdfText(bytes);
     const doc = await getDocumentProxy(new Uint8Array(bytes));
@@ -185,7 +187,8 @@ describe("letters as PDF", () => {
     expect(text).toContain("Tél. : 01 60 00 00 00");
     expect(text).toContain("Hélène Rousseau Coordinatrice");
     expect(text).toContain("indépendants de votre bailleur et du tribunal");
-    expect(performance.now() - started).toBeLessThan(5_000);
+    const cpu = process.cpuUsage(started);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(5_000);
 
     // Today's lists: the same three (yesterday's list, imported at 23:30 Paris time, is not today's).
     const today = (await getLetterBatch(db, s.worker, s.team.id, "TENANT_FIRST_LETTER", { by: "today" }, NOW))!;

@@ -249,7 +249,7 @@ beforeAll(async () => {
     household: { tenant: { firstName: "Ludivine", lastName: "Ailleursberg" } },
   });
   ids = { due: due.householdId, dueOther: dueOther.householdId, keptOpen: keptOpenClosed.householdId, keptOpenClosedCase: reopened.id, recent: recent.householdId, open: open.householdId };
-}, 60_000);
+}, 120_000);
 
 describe("retention: which households", () => {
   it("lists the due households with their case numbers and closure dates, not the others", async () => {
@@ -282,7 +282,7 @@ describe("retention: the dry run", () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/retention.ts"), "--dry-run", "--now", "2026-06-10"],
-      { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, RETENTION_MONTHS_AFTER_CLOSURE: String(MONTHS) }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, RETENTION_MONTHS_AFTER_CLOSURE: String(MONTHS) }, timeout: 180_000 },
     );
     const numbers = await db.case.findMany({ where: { householdId: { in: [ids.due, ids.dueOther] } }, select: { number: true } });
     expect(stdout).toContain("Simulation (--dry-run) : rien n'est écrit.");
@@ -290,7 +290,7 @@ describe("retention: the dry run", () => {
     for (const { number } of numbers) expect(stdout).toContain(`dossier n° ${number} (clos le `);
     for (const s of [...PERSONAL_STRINGS, "Ailleursberg", "Ludivine"]) expect(stdout).not.toContain(s);
     expect(await dumpAllRows()).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("retention: the run", () => {

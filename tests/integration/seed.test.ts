@@ -211,7 +211,7 @@ describe("--if-empty", () => {
     const forced = await run(["--if-empty", "--force"]);
     expect(forced).toMatchObject({ code: 0, out: expect.stringContaining("base déjà initialisée") });
     expect(await counts()).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("CLI helpers", () => {

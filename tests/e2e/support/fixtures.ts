@@ -60,9 +60,34 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   ).toBe(0);
 }
 
-export const test = base.extend<{ loginAs: (role: LoginRole) => Promise<void> }>({
-  loginAs: async ({ page }, use) => {
-    await use((role) => login(page, role));
+// Signed-in cookies of each demo account, kept by this worker after its first
+// sign-in through the form (docs/decisions/046-a-faster-test-run.md): a
+// journey's `loginAs` then costs one page load instead of the sign-in page,
+// the form and its redirect. The cookies are checked by loading "/", where the
+// form's redirect lands too: a session another journey ended (sign-out,
+// password change, deactivation) sends to /connexion, and the account signs in
+// through the form again.
+const signedIn = new Map<string, Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>>();
+
+async function loginReusingSession(page: Page, role: LoginRole): Promise<void> {
+  const key = ROLE_ALIASES[role] ?? role;
+  const cookies = signedIn.get(key);
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    await page.goto("/");
+    if (!new URL(page.url()).pathname.startsWith("/connexion")) return;
+    signedIn.delete(key);
+    await page.context().clearCookies();
+  }
+  await login(page, role);
+  signedIn.set(key, await page.context().cookies());
+}
+
+export const test = base.extend<{ loginAs: (role: LoginRole) => Promise<void>; signInThroughForm: boolean }>({
+  /** `test.use({ signInThroughForm: true })`: every `loginAs` fills the sign-in form (the sign-in journeys). */
+  signInThroughForm: [false, { option: true }],
+  loginAs: async ({ page, signInThroughForm }, use) => {
+    await use((role) => (signInThroughForm ? login(page, role) : loginReusingSession(page, role)));
   },
 });
 

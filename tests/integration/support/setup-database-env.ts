@@ -1,7 +1,8 @@
 // Runs in the test worker before each integration test file (setupFiles):
-// points lib/server/env.ts at the run's database, so test files can simply
-// `import { db } from "@/lib/server/db"`, and empties the database before the
-// file so each file starts clean.
+// points lib/server/env.ts at this worker's database (one per worker,
+// VITEST_POOL_ID 1…n, copies of the run's migrated template: global-setup.ts),
+// so test files can simply `import { db } from "@/lib/server/db"`, and empties
+// it before the file so each file starts clean.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,9 +12,16 @@ import { TEST_AUTH_SECRET } from "./test-db-target";
 
 const target = inject("testDatabase");
 
+// Two files at once must never share a database: one worker, one database.
+const worker = Number(process.env.VITEST_POOL_ID ?? "1");
+const url = target.urls[worker - 1];
+if (!target.skipped && !url) {
+  throw new Error(`integration worker ${worker} has no database (${target.urls.length} set up): maxWorkers must not exceed integrationWorkers()`);
+}
+
 // A syntactically valid URL when skipped: importing lib/server/db must not
 // throw while Vitest collects the (skipped) tests; nothing connects to it.
-process.env.DATABASE_URL = target.skipped ? "postgresql://skipped@127.0.0.1:1/skipped" : target.url;
+process.env.DATABASE_URL = target.skipped ? "postgresql://skipped@127.0.0.1:1/skipped" : url;
 process.env.DATABASE_POOL_MAX = String(target.poolMax);
 process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
 process.env.TEST_DB = target.kind;

@@ -9,8 +9,13 @@ export type TestDbKind = "embedded" | "postgres";
 /** What global-setup.ts hands to the test workers (`inject("testDatabase")`). */
 export interface TestDatabase {
   kind: TestDbKind;
-  /** Empty when the run is skipped (see `skipped`). */
+  /** The first worker's database; empty when the run is skipped (see `skipped`). */
   url: string;
+  /**
+   * One database per test worker (VITEST_POOL_ID 1…n), each a copy of the
+   * run's migrated template: files run side by side, each worker on its own.
+   */
+  urls: string[];
   poolMax: number;
   /** Why the tests are skipped, or null. */
   skipped: string | null;
@@ -33,6 +38,17 @@ export function testDbKind(): TestDbKind {
   if (value === "embedded" || value === "") return "embedded";
   if (value === "postgres" || value === "postgresql") return "postgres";
   throw new Error(`TEST_DB must be "embedded" or "postgres" (got "${process.env.TEST_DB}").`);
+}
+
+/**
+ * Integration files running at once, each worker on its own database
+ * (TEST_INTEGRATION_WORKERS, default 2 = CI's cores). One with
+ * TEST_DATABASE_URL: that database is the only one.
+ */
+export function integrationWorkers(): number {
+  if (testDbKind() === "postgres" && process.env.TEST_DATABASE_URL) return 1;
+  const n = Number(process.env.TEST_INTEGRATION_WORKERS ?? "2");
+  return Number.isInteger(n) && n >= 1 ? n : 2;
 }
 
 /** The reason the integration tests cannot run, or null when they can. */
