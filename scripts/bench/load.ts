@@ -9,7 +9,7 @@
 // database (demo data) and on PostgreSQL with the national caseload. Prints
 // p50/p95/p99 and errors per route against the target (p95 < 300 ms, 0 errors).
 //
-//   npm run bench:load -- [--db embedded,postgres] [--users 20] [--seconds 60] [--cases 100000] [--teams 10]
+//   npm run bench:load -- [--db embedded,postgres] [--users 20] [--seconds 60] [--cases 100000] [--teams 10] [--think 2]
 //
 // A manual command (build first: `npm run build`): never in `npm test`.
 // Bounded (the duration), and only 127.0.0.1 is requested.
@@ -41,10 +41,18 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "60" },
     cases: { type: "string", default: "100000" },
     teams: { type: "string", default: "10" },
+    think: { type: "string", default: "2" },
   },
 });
 const USERS = Math.min(100, Math.max(1, Number(args.users)));
 const SECONDS = Math.min(600, Math.max(5, Number(args.seconds)));
+/**
+ * Seconds a user spends on a page before the next click (reading the case,
+ * typing the visit). The users together click USERS / THINK times a second;
+ * `--think 0`: no pause at all (each answer is followed at once by the next
+ * request: the server's capacity, not 20 people at work).
+ */
+const THINK = Math.min(60, Math.max(0, Number(args.think)));
 const TARGET = { p95: 300, errors: 0 };
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const log = (line: string) => console.log(line);
@@ -181,6 +189,7 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, { times: 
         pipelining: 1,
         duration: SECONDS,
         timeout: 30,
+        ...(THINK > 0 ? { overallRate: Math.max(1, Math.round(USERS / THINK)) } : {}),
         setupClient: (client: { setRequests: (r: unknown[]) => void }) => {
           const u = users[nextUser++ % users.length]!;
           client.setRequests(scenario(u));
@@ -208,6 +217,7 @@ async function main(): Promise<number> {
     return 2;
   }
   log(`Load bench: ${USERS} signed-in users at once for ${SECONDS} s on one instance, on ${kinds.join(" and ")}.`);
+  log(THINK > 0 ? `Each user clicks every ${THINK} s on average (--think): ${Math.max(1, Math.round(USERS / THINK))} requests/s together.` : "No pause between a user's clicks (--think 0): the server's capacity.");
   log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}.`);
   const rows: string[][] = [];
   let missed = false;

@@ -102,7 +102,11 @@ test.describe("Orientations", () => {
     await expectNoAxeViolations(page);
 
     // The coordinator's dashboard.
-    await page.getByRole("button", { name: "Se déconnecter" }).click().catch(() => undefined);
+    // The sign-out ends before the next account's cookies are set: the form's
+    // action (which first sends the offline outbox, issue 18) must not end the
+    // coordinator's session instead.
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/connexion"));
     await page.context().clearCookies();
     await loginAs("coordination");
     await page.goto("/indicateurs");
