@@ -7,10 +7,10 @@
 // `rm -rf DIR` to throw it away. Loopback only, trust authentication, fsync off.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 
 import { findPostgresBinaries, MISSING_POSTGRES_MESSAGE } from "../db/pg-cluster";
+import { freePort } from "../net/free-port";
 
 export interface KeptCluster {
   url: string;
@@ -38,17 +38,6 @@ function run(cmd: string, args: string[]): Promise<{ status: number | null; outp
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export async function startKeptCluster(dir: string): Promise<KeptCluster> {
   const bins = findPostgresBinaries();

@@ -12,12 +12,12 @@
 
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { onShutdown } from "./shutdown";
+import { freePort } from "../net/free-port";
 
 export interface PostgresBinaries {
   bindir: string;
@@ -131,17 +131,6 @@ function run(as: RunAs, cmd: string, args: string[], cwd: string): Promise<{ sta
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export interface ThrowawayCluster {
   /** postgresql://postgres@127.0.0.1:<port>/postgres */

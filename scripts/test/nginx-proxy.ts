@@ -16,6 +16,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../net/free-port";
 
 export const PROXY_HOST = "maintien.test";
 
@@ -87,17 +88,6 @@ server {
 }`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** A self-signed certificate for `host`, valid two days. */
 export function makeCertificate(dir: string, host: string): { certificate: string; key: string } {

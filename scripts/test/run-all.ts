@@ -22,7 +22,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -33,6 +32,7 @@ import { POSTGRES_SKIPPED_MESSAGE, postgresTargetUnavailable } from "../../tests
 import { children, killGroup, runProcess } from "./processes";
 import { formatProblems, parseNdjson, summariseRun } from "./report";
 import { runVitestSuite, runVitestSuites, type SuiteResult } from "./vitest-suite";
+import { freePort } from "../net/free-port";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);
@@ -97,16 +97,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 const node = process.execPath;
 const tsxCli = () => require.resolve("tsx/cli");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 function banner(title: string): void {
   console.log(`\n${"═".repeat(78)}\n▶ ${title}\n${"═".repeat(78)}`);

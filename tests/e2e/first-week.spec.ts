@@ -5,11 +5,11 @@
 // stops it at the end. Dates are calendar days relative to today in Paris.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { freePort } from "../../scripts/net/free-port";
 
 // Playwright runs from the project's root (playwright.config.ts), like scripts/test/run-all.ts.
 const ROOT = process.cwd();
@@ -22,16 +22,6 @@ function parisDay(offset: number): string {
   return new Date(Date.now() + offset * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 interface FreshApp {
   url: string;

@@ -5,25 +5,14 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../../../scripts/net/free-port";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const require = createRequire(path.join(ROOT, "package.json"));
 const tsx = () => require.resolve("tsx/cli");
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** Whether PostgreSQL binaries are installed (scripts/db/pg-cluster.ts find). */
 export function postgresAvailable(): boolean {
