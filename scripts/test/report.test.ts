@@ -42,6 +42,24 @@ describe("summariseRun", () => {
     expect(printed).toContain("✗ e2e: [phone] tests/e2e/b.spec.ts > fails\n      expect(locator).toHaveText(expected) failed");
   });
 
+  it("does not call a test unfinished when its start reached the reporter after its result (two workers)", () => {
+    const t = { project: "integration", file: "tests/integration/retention.test.ts", name: "retention > keeps the audit trail" };
+    const report = summariseRun(
+      [
+        { type: "run-start", at: 0, files: [{ project: t.project, file: t.file }] },
+        { type: "file-start", project: t.project, file: t.file },
+        { type: "test", ...t, state: "passed" },
+        { type: "test-start", ...t },
+        { type: "file-end", project: t.project, file: t.file, state: "passed", ms: 1 },
+        { type: "run-end", reason: "passed" },
+      ] as ReportLine[],
+      "vitest stopped (exit 0)",
+    );
+    expect(report.passed).toBe(1);
+    expect(report.failed).toBe(0);
+    expect(report.problems).toEqual([]);
+  });
+
   it("reads a report cut in the middle of a line (a killed run) up to what was written", () => {
     const text = playwrightRun(null).map((l) => JSON.stringify(l)).join("\n") + '\n{"type":"test","proj';
     const r = summariseRun(parseNdjson(text), "the suite's 780 s budget ran out");

@@ -100,9 +100,13 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
       case "file-start":
         startedFiles.add(key(line.project, line.file));
         break;
-      case "test-start":
-        running.set(key(line.project, line.file, line.name), line);
+      case "test-start": {
+        // With several workers, Vitest may hand a test's start to the reporter
+        // after its result: a test already ended is never "still running".
+        const k = key(line.project, line.file, line.name);
+        if (!ended.has(k)) running.set(k, line);
         break;
+      }
       case "test": {
         running.delete(key(line.project, line.file, line.name));
         ended.add(key(line.project, line.file, line.name));
