@@ -84,6 +84,8 @@ test.describe("Comptes", () => {
 
     // Next sign-in: password, then the code.
     await invitee.getByRole("button", { name: "Se déconnecter" }).click();
+    // Sign-out first sends the offline outbox: wait for it to end before signing in again.
+    await invitee.waitForURL((url) => url.pathname.startsWith("/connexion"));
     await signIn(invitee, email, PASSWORD);
     const code = invitee.getByLabel("Code de vérification");
     await expect(code).toBeVisible();

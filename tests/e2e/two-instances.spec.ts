@@ -131,6 +131,8 @@ test("a TOTP code used on A is refused on B", async ({ browser }) => {
   await page.getByRole("button", { name: "Confirmer et activer" }).click();
   await expect(page.getByText(/^Activée depuis le/)).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  // Sign-out first sends the offline outbox: wait for it to end before signing in again.
+  await expect(page).toHaveURL(`${a}/connexion`);
 
   // The next step's code (the enrolment used this one) signs in on A…
   const code = totp.generate({ timestamp: Date.now() + 30_000 });
