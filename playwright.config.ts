@@ -40,10 +40,19 @@ const proxyProjects = proxyUrl
   : [];
 // ── end issue 14
 
+// Journeys that read the whole demo team's state and expect nobody else to
+// change it meanwhile: the batch of every due first letter (confirmed as a
+// whole), the dashboard's numbers before and after an anonymisation. They run
+// last, one at a time, once every other journey has ended.
+const QUIET_TEAM_SPECS = /(letters|retention)\.spec\.ts/;
+
 export default defineConfig({
   testDir: "tests/e2e",
-  // Two cores: one browser at a time, and the server needs the other.
-  workers: 1,
+  // Two journeys at once (E2E_WORKERS changes it): while one waits on the
+  // server, the other's browser renders or runs axe, so the two cores stay
+  // busy. A journey must not depend on another's absence: it creates what it
+  // counts, under a name of its own (docs/decisions/049-ci-in-twenty-minutes.md).
+  workers: Number(process.env.E2E_WORKERS) || 2,
   fullyParallel: false,
   // One retry at most, never silent: a journey that passes on its retry is
   // reported "flaky" by name in `npm test`'s summary (scripts/test/playwright-ndjson-reporter.ts).
@@ -77,16 +86,25 @@ export default defineConfig({
       // layout, and CI's 15 minutes (docs/decisions/003-test-strategy.md).
       name: "desktop",
       grepInvert: /@phone/,
-      testIgnore: PROXY_SPECS,
+      testIgnore: [PROXY_SPECS, QUIET_TEAM_SPECS],
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
       name: "phone",
       grep: /@phone/,
-      testIgnore: PROXY_SPECS,
+      testIgnore: [PROXY_SPECS, QUIET_TEAM_SPECS],
       // Touch emulation (issue 16): taps, the phone's meta viewport, coarse pointer.
       use: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true },
     },
     ...proxyProjects,
+    {
+      // After the others (a failure there skips these: they are reported skipped).
+      name: "desktop-alone",
+      testMatch: QUIET_TEAM_SPECS,
+      grepInvert: /@phone/,
+      workers: 1,
+      dependencies: ["desktop", "phone", ...proxyProjects.map((p) => p.name)],
+      use: { viewport: { width: 1280, height: 800 } },
+    },
   ],
 });

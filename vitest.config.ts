@@ -37,11 +37,28 @@ const unit = {
   },
 } satisfies TestProjectInlineConfiguration;
 
+// Integration files that replace modules (`vi.mock`) or change the process's
+// environment for the app's code: they need a module graph of their own. The
+// others share one per worker (`isolate: false`): each file used to transform
+// and import the app, Next and the Prisma client again, a third of the run's
+// CPU (docs/decisions/046-a-faster-test-run.md). A file added to this list
+// runs in the `integration-isolated` project, reported with `integration`.
+const ISOLATED_INTEGRATION_FILES = [
+  "tests/integration/attachments.test.ts",
+  "tests/integration/export-formulas.test.ts",
+  "tests/integration/first-week.test.ts",
+  "tests/integration/hostile-input.test.ts",
+  "tests/integration/import-access-log.test.ts",
+  "tests/integration/permission-walk.test.ts",
+];
+
 const integration = {
   extends: true,
   test: {
     name: "integration",
     include: ["tests/integration/**/*.test.ts"],
+    exclude: ISOLATED_INTEGRATION_FILES,
+    isolate: false,
     environment: "node",
     env: { TZ: "Europe/Paris", NODE_ENV: "test" },
     globalSetup: ["tests/integration/global-setup.ts"],
@@ -59,6 +76,11 @@ const integration = {
     hookTimeout: 180_000,
     testTimeout: 120_000,
   },
+} satisfies TestProjectInlineConfiguration;
+
+const integrationIsolated = {
+  ...integration,
+  test: { ...integration.test, name: "integration-isolated", include: ISOLATED_INTEGRATION_FILES, exclude: [], isolate: true },
 } satisfies TestProjectInlineConfiguration;
 
 // TEST_INTEGRATION_CLOCKS=2026-10-25T23:55,…: the clock check's integration
@@ -96,6 +118,6 @@ export default defineConfig({
     ...(skipReason ? { testNamePattern: /^\u0000never-run\u0000$/ } : {}),
     // A test file's own teardown (closing a pool) must not hold the run.
     teardownTimeout: 30_000,
-    projects: clockMatrix.length ? unitUnderClocks : [unit, integration, ...integrationUnderClocks],
+    projects: clockMatrix.length ? unitUnderClocks : [unit, integration, integrationIsolated, ...integrationUnderClocks],
   },
 });

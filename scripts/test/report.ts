@@ -195,18 +195,19 @@ export function summariseRun(lines: ReportLine[], stopped = "the run stopped"): 
  * run's own errors (unhandled, at run-end) go to the project given
  * `keepRunErrors`, so that they are counted once.
  */
-export function linesOfProject(lines: ReportLine[], project: string, keepRunErrors: boolean): ReportLine[] {
+export function linesOfProject(lines: ReportLine[], projects: string | readonly string[], keepRunErrors: boolean): ReportLine[] {
+  const own = new Set(typeof projects === "string" ? [projects] : projects);
   const out: ReportLine[] = [];
   for (const line of lines) {
     if (line.type === "run-start") {
       out.push({
         ...line,
-        files: line.files.filter((f) => f.project === project),
-        ...(line.tests ? { tests: line.tests.filter((t) => t.project === project) } : {}),
+        files: line.files.filter((f) => own.has(f.project)),
+        ...(line.tests ? { tests: line.tests.filter((t) => own.has(t.project)) } : {}),
       });
     } else if (line.type === "run-end") {
       out.push(keepRunErrors ? line : { type: "run-end", reason: line.reason });
-    } else if (line.project === project) {
+    } else if (own.has(line.project)) {
       out.push(line);
     }
   }

@@ -263,6 +263,9 @@ async function e2e(forceBuild: boolean, started?: Promise<StartedApp>): Promise<
   try {
     // E2E_ARGS="tests/e2e/support.spec.ts --project desktop": extra Playwright arguments, to run a subset while working.
     const extra = (process.env.E2E_ARGS ?? "").split(" ").filter(Boolean);
+    // A subset runs alone: without --no-deps, the journeys that run last
+    // (playwright.config.ts, "desktop-alone") would bring every other one along.
+    if (extra.length && !extra.includes("--no-deps")) extra.push("--no-deps");
     // ── issue 14: the "proxy" journeys go through nginx (HTTPS, maintien.test) in front of the same app.
     const proxy = await startE2eProxy(app.url);
     try {
@@ -335,7 +338,8 @@ async function integrationRun(kind: "embedded" | "postgres", full: boolean, cloc
         : clockSplit()[kind].filter((c) => !full || c !== mainClock);
   const fullName = kind === "embedded" ? "integration" : "integration (postgres)";
   const suites = [
-    ...(full ? [{ name: fullName, project: "integration", note: paris(mainClock) }] : []),
+    // The full run is two projects: files sharing a module graph per worker, and those that mock modules (vitest.config.ts).
+    ...(full ? [{ name: fullName, project: ["integration", "integration-isolated"], note: paris(mainClock) }] : []),
     ...clocks.map((clock) => ({ name: `clock: ${kind} ${clock}`, project: `integration@${clock}` })),
   ];
   if (suites.length) {
@@ -343,7 +347,7 @@ async function integrationRun(kind: "embedded" | "postgres", full: boolean, cloc
     const file = kind === "embedded" ? "integration" : "postgres";
     const results = await runVitestSuites({
       name: full ? fullName : `clock: ${kind}`,
-      args: suites.flatMap((s) => ["--project", s.project]),
+      args: suites.flatMap((s) => (typeof s.project === "string" ? [s.project] : s.project).flatMap((p) => ["--project", p])),
       env: { TEST_DB: kind, TEST_CLOCK: mainClock, TEST_INTEGRATION_CLOCKS: clocks.join(",") },
       budgetMs: (full ? budget("integration") : 0) + (clocks.length ? budget("clockIntegration") : 0),
       reportFile: path.join(reportDir, `${file}.ndjson`),

@@ -59,7 +59,7 @@ export async function runVitestSuite(options: VitestSuiteOptions): Promise<Suite
  * says what of its own did not finish. No `suites`: the whole run, one suite.
  */
 export async function runVitestSuites(
-  options: VitestSuiteOptions & { suites: Array<{ name: string; project: string; note?: string }> },
+  options: VitestSuiteOptions & { suites: Array<{ name: string; project: string | readonly string[]; note?: string }> },
 ): Promise<SuiteResult[]> {
   const started = Date.now();
   fs.rmSync(options.reportFile, { force: true });

@@ -28,10 +28,23 @@ const ROLE_ALIASES: Record<string, DemoRole> = {
 };
 export type LoginRole = DemoRole | keyof typeof ROLE_ALIASES;
 
+/**
+ * Leaves the page and drops the context's cookies. Leaving first matters: the
+ * page's in-flight requests (Next prefetches the links in view) carry the
+ * previous account's session, whose answers renew its cookie. One answering
+ * after `clearCookies()` signed the previous account back in, and /connexion
+ * then sent it home (a flaky "Adresse e-mail" not found in CI).
+ */
+async function leaveSession(page: Page): Promise<void> {
+  await page.goto("about:blank");
+  await page.context().clearCookies();
+}
+
 export async function login(page: Page, role: LoginRole): Promise<void> {
   const key = (ROLE_ALIASES[role] ?? role) as DemoRole;
   const email = DEMO_ACCOUNTS[key];
   if (!email) throw new Error(`loginAs: unknown role "${role}"`);
+  await leaveSession(page);
   await page.goto("/connexion");
   // The label's text may end with the required-field mark ("Adresse e-mail *").
   await page.getByLabel(/^\s*Adresse e-mail\s*\*?\s*$/).fill(email);
@@ -73,11 +86,11 @@ async function loginReusingSession(page: Page, role: LoginRole): Promise<void> {
   const key = ROLE_ALIASES[role] ?? role;
   const cookies = signedIn.get(key);
   if (cookies) {
+    await leaveSession(page);
     await page.context().addCookies(cookies);
     await page.goto("/");
     if (!new URL(page.url()).pathname.startsWith("/connexion")) return;
     signedIn.delete(key);
-    await page.context().clearCookies();
   }
   await login(page, role);
   signedIn.set(key, await page.context().cookies());
