@@ -49,6 +49,8 @@ const PAGES: Array<{ role: Role; path: string }> = [
   { role: "JURIST", path: "/a-faire" },
   { role: "COORDINATOR", path: "/dossiers" },
   { role: "SOCIAL_WORKER", path: "/dossiers?page=2" },
+  // A deep page of the caseload (issue 17): OFFSET 3 725 on a team of 10 000 cases (the last page on the demo data).
+  { role: "SOCIAL_WORKER", path: "/dossiers?page=150" },
   { role: "SOCIAL_WORKER", path: "/dossiers/{case}" },
   { role: "SOCIAL_WORKER", path: "/dossiers/{case}/accompagnement" },
   { role: "JURIST", path: "/dossiers/{case}/audience" },
