@@ -4,6 +4,7 @@ import { DEADLINE_KIND_LABELS } from "@/lib/domain/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseState, DeadlineKind, ProcedureStage } from "@/lib/domain/labels";
 import { addCalendarDays } from "@/lib/domain/outreach/reminder";
+import { OPEN_STATES } from "@/lib/domain/outreach/states";
 import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import { normaliseForSearch, phoneDigits } from "@/lib/domain/search-text";
@@ -91,7 +92,9 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
     where.nextDeadlineOn = { gte: today, lte: addCalendarDays(today, filter.deadlineWithinDays) };
   }
   if (filter.state) where.state = filter.state;
-  else if (filter.openOnly) where.state = { not: "CLOSED" };
+  // The open states listed (not "<> CLOSED"): an index condition on (teamId, state), so the count of a
+  // team's open cases reads only their index entries and heap pages (issue 17).
+  else if (filter.openOnly) where.state = { in: [...OPEN_STATES] };
   if (filter.sectorId) where.sectorId = filter.sectorId;
   if (filter.assignee === "me") where.assignedWorkerId = actor.id;
   else if (filter.assignee === "none") where.assignedWorkerId = null;
