@@ -109,7 +109,7 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
   const [choices, setChoices] = useState<LandlordChoices>(returned?.landlordChoices ?? landlords);
   const [landlordQuery, setLandlordQuery] = useState(v("landlordSearch") ?? "");
   const [chosenId, setChosenId] = useState(v("landlordId") ?? "");
-  const [chosen, setChosen] = useState<LandlordChoice | null>(() => choices.landlords.find((l) => l.id === chosenId) ?? null);
+  const [chosen, setChosen] = useState<LandlordChoice | null>(() => choices.chosen ?? choices.landlords.find((l) => l.id === chosenId) ?? null);
   const [hydrated, setHydrated] = useState(false);
   const searchSeq = useRef(0);
   const searchedQuery = useRef(choices.query);
@@ -118,7 +118,7 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
     const seq = ++searchSeq.current;
     searchedQuery.current = query.trim();
     const teamId = formRef.current ? String(new FormData(formRef.current).get("teamId") ?? "") : "";
-    const found = await searchLandlordsAction({ teamId, query, chosen: chosenId || null });
+    const found = await searchLandlordsAction({ teamId, query });
     if (found && seq === searchSeq.current) setChoices(found);
   };
   useEffect(() => {

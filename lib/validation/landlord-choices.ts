@@ -13,8 +13,11 @@ export interface LandlordChoice {
 /** The landlords offered for one search: at most LANDLORD_CHOICES_LIMIT, `more` when others match too. */
 export interface LandlordChoices {
   query: string;
+  /** The landlords matching the search. */
   landlords: LandlordChoice[];
   more: boolean;
+  /** The landlord already chosen, when one was asked for and is the team's: offered whatever the search. */
+  chosen?: LandlordChoice | null;
 }
 
 /** The name and value of the form's "Rechercher" button (the landlord search without JavaScript). */

@@ -182,12 +182,14 @@ describe("listLandlords", () => {
     expect(first.more).toBe(true);
     expect(first.landlords[0]!.name).toBe("Bailleur 00");
     expect(await searchLandlordChoices(db, worker, team.id, "  SAINT éloi ")).toEqual({ query: "SAINT éloi", landlords: [{ id: eloi.id, name: "Régie Saint-Éloi", city: eloi.city ?? null }], more: false });
-    // The landlord already chosen stays offered whatever the search finds.
+    // The landlord already chosen comes back apart, to stay offered whatever the search finds.
     const kept = await searchLandlordChoices(db, worker, team.id, "saint eloi", many[24]!.id);
-    expect(kept.landlords.map((l) => l.id)).toEqual([many[24]!.id, eloi.id]);
+    expect(kept.landlords.map((l) => l.id)).toEqual([eloi.id]);
+    expect(kept.chosen?.id).toBe(many[24]!.id);
     // Another team's landlord is never offered, even as the one "chosen".
     const theirs = await db.landlord.findFirstOrThrow({ where: { teamId: other.id }, select: { id: true } });
-    expect((await searchLandlordChoices(db, worker, team.id, "saint eloi", theirs.id)).landlords.map((l) => l.id)).toEqual([eloi.id]);
+    const refused = await searchLandlordChoices(db, worker, team.id, "saint eloi", theirs.id);
+    expect([refused.landlords.map((l) => l.id), refused.chosen]).toEqual([[eloi.id], null]);
     expect((await searchLandlordChoices(db, stranger, team.id, "")).landlords).toEqual([]);
   });
 

@@ -11,7 +11,8 @@ import { LANDLORD_CHOICES_LIMIT, type LandlordChoices } from "@/lib/validation/l
  * LANDLORD_CHOICES_LIMIT of the team matching every word of the search
  * (accent-free, on name and city), in the order of the `(teamId, searchText)`
  * index, so a team of 8 000 landlords costs one short index walk instead of
- * the whole list. `include` keeps a landlord already chosen in the list.
+ * the whole list. `include`: the landlord already chosen, returned apart
+ * (`chosen`) when it is the team's.
  */
 export async function searchLandlordChoices(db: Db, actor: Actor, teamId: string, query: string, include?: string | null): Promise<LandlordChoices> {
   const q = query.trim().slice(0, 100);
@@ -24,7 +25,5 @@ export async function searchLandlordChoices(db: Db, actor: Actor, teamId: string
     db.landlord.findMany({ where, orderBy: [{ searchText: "asc" }, { id: "asc" }], take: LANDLORD_CHOICES_LIMIT + 1, select }),
     include && include.length <= 64 ? db.landlord.findFirst({ where: { id: include, teamId }, select }) : null,
   ]);
-  const landlords = found.slice(0, LANDLORD_CHOICES_LIMIT);
-  if (chosen && !landlords.some((l) => l.id === chosen.id)) landlords.unshift(chosen);
-  return { query: q, landlords, more: found.length > LANDLORD_CHOICES_LIMIT };
+  return { query: q, landlords: found.slice(0, LANDLORD_CHOICES_LIMIT), more: found.length > LANDLORD_CHOICES_LIMIT, ...(include ? { chosen } : {}) };
 }

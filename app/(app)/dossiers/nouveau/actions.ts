@@ -49,11 +49,10 @@ export async function createHouseholdAction(prev: NewHouseholdState, formData: F
 }
 
 /** The landlord search as the user types (with JavaScript): at most LANDLORD_CHOICES_LIMIT landlords of the team. */
-export async function searchLandlordsAction(input: { teamId: string; query: string; chosen?: string | null }): Promise<LandlordChoices | null> {
+export async function searchLandlordsAction(input: { teamId: string; query: string }): Promise<LandlordChoices | null> {
   const parsed = landlordSearchSchema.safeParse(input);
   if (!parsed.success) return null;
   const user = await getCurrentUser();
   if (!user || !canCreateHousehold(user, parsed.data.teamId)) return null;
-  const chosen = typeof input.chosen === "string" ? input.chosen : null;
-  return searchLandlordChoices(db, user, parsed.data.teamId, parsed.data.query, chosen);
+  return searchLandlordChoices(db, user, parsed.data.teamId, parsed.data.query);
 }
