@@ -1,28 +1,37 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
-import { createHouseholdAction } from "@/app/(app)/dossiers/nouveau/actions";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { createHouseholdAction, searchLandlordsAction } from "@/app/(app)/dossiers/nouveau/actions";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, errorKey, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { valueAt } from "@/components/ui/form-values";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CASE_SOURCE_LABELS, LANDLORD_KIND_LABELS } from "@/lib/domain/labels";
-import { normaliseForSearch } from "@/lib/domain/search-text";
 import { MAX_OTHER_OCCUPANTS } from "@/lib/validation/household";
-import type { ActionState } from "@/lib/validation/action-state";
+import { LANDLORD_SEARCH_INTENT, type LandlordChoice, type LandlordChoices, type NewHouseholdState } from "@/lib/validation/landlord-choices";
 
 export interface NewHouseholdFormProps {
   teams: { id: string; name: string }[];
   sectors: { id: string; name: string }[];
   workers: { id: string; name: string }[];
-  landlords: { id: string; name: string; city: string | null }[];
+  /** The first landlords of the team (a search finds the others): never the whole list. */
+  landlords: LandlordChoices;
   currentUserId: string;
   /** Today in Paris (YYYY-MM-DD): the identification date's default and the dates' upper bound. */
   today: string;
 }
 
-const INITIAL: ActionState = { status: "idle" };
+const INITIAL: NewHouseholdState = { status: "idle" };
+
+/** What the landlord list shows, said once for screen readers (a polite live region). */
+function choicesMessage(c: LandlordChoices): string {
+  const n = c.landlords.length;
+  if (!c.query) return c.more ? `Les ${n} premiers bailleurs de l'équipe, par ordre alphabétique : tapez quelques lettres pour trouver les autres.` : `${n} bailleur${n > 1 ? "s" : ""} dans l'équipe.`;
+  if (n === 0) return `Aucun bailleur ne correspond à « ${c.query} ».`;
+  if (c.more) return `Plus de ${n} bailleurs correspondent à « ${c.query} » : les ${n} premiers sont proposés, précisez la recherche.`;
+  return `${n} bailleur${n > 1 ? "s correspondent" : " correspond"} à « ${c.query} ».`;
+}
 
 /** The error keys in the order of the form (the error summary follows it). */
 const FIELD_ORDER = [
@@ -82,25 +91,47 @@ function Fieldset({ legend, children }: { legend: string; children: React.ReactN
 export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUserId, today }: NewHouseholdFormProps) {
   const [state, action] = useActionState(createHouseholdAction, INITIAL);
   const failed = state.status === "error" ? state : undefined;
-  const values = failed?.values;
+  // A refused form, or a landlord search sent without JavaScript: everything typed comes back.
+  const returned = state.status === "error" || state.status === "search" ? state : undefined;
+  const values = returned?.values;
   const v = (name: string) => valueAt(values, errorKey(name));
   const err = (name: string) => failed?.fieldErrors[errorKey(name)];
   const checked = (name: string) => v(name) === "on";
 
   const initialOthers = Array.isArray(values?.others) ? (values.others as unknown[]).length : 0;
   const [othersCount, setOthersCount] = useState(initialOthers);
-  const [landlordMode, setLandlordMode] = useState<string>(v("landlordMode") ?? (landlords.length > 0 ? "existing" : "new"));
-  const [landlordQuery, setLandlordQuery] = useState("");
-  const chosenLandlord = v("landlordId");
-  const shownLandlords = useMemo(() => {
-    const q = normaliseForSearch(landlordQuery.trim());
-    if (!q) return landlords;
-    return landlords.filter((l) => l.id === chosenLandlord || normaliseForSearch(`${l.name} ${l.city ?? ""}`).includes(q));
-  }, [landlords, landlordQuery, chosenLandlord]);
+  const hasLandlords = landlords.landlords.length > 0;
+  const [landlordMode, setLandlordMode] = useState<string>(v("landlordMode") ?? (hasLandlords ? "existing" : "new"));
+
+  // The landlord picker (issue 17): a search on the server, at most 20 landlords shown. With JavaScript the
+  // list follows what is typed; without it, "Rechercher" sends the form back with the results (nothing lost).
+  const formRef = useRef<HTMLFormElement>(null);
+  const [choices, setChoices] = useState<LandlordChoices>(returned?.landlordChoices ?? landlords);
+  const [landlordQuery, setLandlordQuery] = useState(v("landlordSearch") ?? "");
+  const [chosenId, setChosenId] = useState(v("landlordId") ?? "");
+  const [chosen, setChosen] = useState<LandlordChoice | null>(() => choices.chosen ?? choices.landlords.find((l) => l.id === chosenId) ?? null);
+  const [hydrated, setHydrated] = useState(false);
+  const searchSeq = useRef(0);
+  const searchedQuery = useRef(choices.query);
+  useEffect(() => setHydrated(true), []);
+  const runSearch = async (query: string) => {
+    const seq = ++searchSeq.current;
+    searchedQuery.current = query.trim();
+    const teamId = formRef.current ? String(new FormData(formRef.current).get("teamId") ?? "") : "";
+    const found = await searchLandlordsAction({ teamId, query });
+    if (found && seq === searchSeq.current) setChoices(found);
+  };
+  useEffect(() => {
+    if (landlordQuery.trim() === searchedQuery.current) return;
+    const timer = setTimeout(() => void runSearch(landlordQuery), 250);
+    return () => clearTimeout(timer);
+    // runSearch reads the latest state when it runs; only the query starts a search.
+  }, [landlordQuery]);
+  const shownLandlords = chosen && !choices.landlords.some((l) => l.id === chosen.id) ? [chosen, ...choices.landlords] : choices.landlords;
   const detailsOpen = Object.keys(failed?.fieldErrors ?? {}).some((k) => DETAIL_FIELDS.test(k)) || undefined;
 
   return (
-    <form action={action} key={failed?.submission ?? "new"} noValidate className="flex flex-col gap-5">
+    <form ref={formRef} action={action} key={returned?.submission ?? "new"} noValidate className="flex flex-col gap-5">
       {failed ? <ErrorSummary fieldErrors={failed.fieldErrors} formError={failed.formError} submission={failed.submission} order={FIELD_ORDER} /> : null}
       <p className="text-sm text-slate-700">
         Les champs marqués <span aria-hidden="true" className="text-red-700">*</span>
@@ -149,7 +180,7 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
       <Fieldset legend="Bailleur et loyer">
         <div role="radiogroup" aria-label="Bailleur connu ou nouveau" className="flex flex-col gap-2 sm:flex-row sm:gap-6">
           {[
-            { value: "existing", label: "Bailleur déjà connu de l'équipe", disabled: landlords.length === 0 },
+            { value: "existing", label: "Bailleur déjà connu de l'équipe", disabled: !hasLandlords },
             { value: "new", label: "Nouveau bailleur", disabled: false },
           ].map((o) => (
             <label key={o.value} className="flex min-h-11 items-center gap-3 text-base">
@@ -167,17 +198,44 @@ export function NewHouseholdForm({ teams, sectors, workers, landlords, currentUs
           ))}
         </div>
         <div hidden={landlordMode !== "existing"} className="flex flex-col gap-3">
-          <TextField
-            name="landlordSearch"
-            label="Rechercher un bailleur"
-            hint="Quelques lettres du nom ou de la ville : la liste se réduit."
-            type="search"
-            autoComplete="off"
-            value={landlordQuery}
-            onChange={(e) => setLandlordQuery(e.target.value)}
-          />
-          <SelectField name="landlordId" label="Bailleur" required defaultValue={chosenLandlord ?? ""} errors={err("landlordId")}>
-            <option value="">{shownLandlords.length === landlords.length ? "Choisir un bailleur…" : `${shownLandlords.length} bailleur(s) trouvé(s)…`}</option>
+          <div className="flex flex-wrap items-end gap-3">
+            <div className="min-w-0 flex-1 basis-56">
+              <TextField
+                name="landlordSearch"
+                label="Rechercher un bailleur"
+                hint="Quelques lettres du nom ou de la ville."
+                type="search"
+                autoComplete="off"
+                value={landlordQuery}
+                onChange={(e) => setLandlordQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key !== "Enter") return;
+                  e.preventDefault(); // search now, do not send the form
+                  void runSearch(landlordQuery);
+                }}
+              />
+            </div>
+            {hydrated ? null : (
+              <Button type="submit" name="intent" value={LANDLORD_SEARCH_INTENT} variant="secondary" formNoValidate>
+                Rechercher
+              </Button>
+            )}
+          </div>
+          <p role="status" className="text-sm text-slate-700">
+            {choicesMessage(choices)}
+          </p>
+          <SelectField
+            name="landlordId"
+            label="Bailleur"
+            required
+            value={chosenId}
+            onChange={(e) => {
+              setChosenId(e.target.value);
+              setChosen(shownLandlords.find((l) => l.id === e.target.value) ?? null);
+            }}
+            errors={err("landlordId")}
+          >
+            <option value="">{choices.query ? `${choices.landlords.length} bailleur(s) trouvé(s)…` : "Choisir un bailleur…"}</option>
             {shownLandlords.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}

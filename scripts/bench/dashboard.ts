@@ -43,6 +43,7 @@ import { startEmbeddedDatabase } from "../db/embedded-server";
 import { applyMigrations } from "../db/migrations";
 import { findPostgresBinaries, startThrowawayCluster } from "../db/pg-cluster";
 import { loadBenchData } from "./dataset";
+import { readBenchMeta, writeBenchMeta } from "./bench-meta";
 import { startKeptCluster } from "./kept-cluster";
 import type { BenchTeam } from "./generate";
 import { compareWithDashboard } from "./compare";
@@ -213,24 +214,6 @@ async function explain(client: pg.Client, title: string, statements: Array<{ que
   } finally {
     await client.query("ROLLBACK");
   }
-}
-
-interface BenchMeta {
-  cases: number;
-  teams: BenchTeam[];
-  now: string;
-}
-
-async function readBenchMeta(client: pg.Client): Promise<BenchMeta | null> {
-  const { rows } = await client.query<{ t: string | null }>("SELECT to_regclass('bench_meta')::text AS t");
-  if (!rows[0]?.t) return null;
-  const meta = await client.query<{ value: BenchMeta }>("SELECT value FROM bench_meta LIMIT 1");
-  return meta.rows[0]?.value ?? null;
-}
-
-async function writeBenchMeta(client: pg.Client, meta: BenchMeta): Promise<void> {
-  await client.query("CREATE TABLE bench_meta (value jsonb NOT NULL)");
-  await client.query("INSERT INTO bench_meta (value) VALUES ($1)", [JSON.stringify(meta)]);
 }
 
 async function benchTarget(kind: Target["kind"], now: Date): Promise<Line[]> {

@@ -8,6 +8,13 @@
 // target (p95 < 200 ms) per page, and exits 1 when a page misses it.
 //
 //   npm run bench:pages -- [--db embedded,postgres] [--cases 100000] [--teams 10] [--runs 15] [--warmup 3]
+//                          [--keep-pg /tmp/maintien-bench-pg]
+//
+// --keep-pg DIR (PostgreSQL): the cluster is kept in DIR (kept-cluster.ts): the
+// first run creates it and loads the caseload, later runs (of this bench or of
+// bench:dashboard --keep-pg) reuse it, applying pending migrations first. The
+// pages bench sets the demo password on the first team's staff and adds an
+// administrator and a funder to that team (idempotent).
 //
 // A manual command: never part of `npm test` or CI. Only 127.0.0.1 is requested.
 import os from "node:os";
@@ -25,6 +32,7 @@ const { values: args } = parseArgs({
     teams: { type: "string", default: "10" },
     runs: { type: "string", default: "15" },
     warmup: { type: "string", default: "3" },
+    "keep-pg": { type: "string" },
   },
 });
 const RUNS = Math.max(1, Number(args.runs));
@@ -41,6 +49,8 @@ const PAGES: Array<{ role: Role; path: string }> = [
   { role: "JURIST", path: "/a-faire" },
   { role: "COORDINATOR", path: "/dossiers" },
   { role: "SOCIAL_WORKER", path: "/dossiers?page=2" },
+  // A deep page of the caseload (issue 17): OFFSET 3 725 on a team of 10 000 cases (the last page on the demo data).
+  { role: "SOCIAL_WORKER", path: "/dossiers?page=150" },
   { role: "SOCIAL_WORKER", path: "/dossiers/{case}" },
   { role: "SOCIAL_WORKER", path: "/dossiers/{case}/accompagnement" },
   { role: "JURIST", path: "/dossiers/{case}/audience" },
@@ -118,7 +128,7 @@ async function main(): Promise<number> {
   const lines: Line[] = [];
   for (const kind of kinds) {
     log(`\n▶ ${kind}`);
-    const target = kind === "embedded" ? await startEmbeddedApp(log) : await startPostgresApp({ cases: Number(args.cases), teams: Number(args.teams), log });
+    const target = kind === "embedded" ? await startEmbeddedApp(log) : await startPostgresApp({ cases: Number(args.cases), teams: Number(args.teams), log, keepPg: args["keep-pg"] });
     try {
       lines.push(...(await benchTarget(target)));
     } finally {

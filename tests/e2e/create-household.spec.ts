@@ -62,6 +62,40 @@ test.describe("Nouveau ménage", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("a known landlord is found by a search, with JavaScript and without it @phone", async ({ page, loginAs, browser }, testInfo) => {
+    test.setTimeout(120_000);
+    await loginAs("travail-social");
+    await page.goto("/dossiers/nouveau");
+    // Not the team's whole list: the first landlords, then a search on the server (issue 17).
+    const picker = page.getByLabel("Bailleur", { exact: true });
+    await expect(page.getByRole("status").filter({ hasText: /premiers bailleurs de l'équipe/ })).toBeVisible();
+    await page.getByLabel("Rechercher un bailleur").fill("saint eloi");
+    await expect(page.getByRole("status").filter({ hasText: "1 bailleur correspond à « saint eloi »." })).toBeVisible();
+    await expect(picker.locator("option")).toHaveText(["1 bailleur(s) trouvé(s)…", /^Régie Saint-Éloi/]);
+    await picker.selectOption({ index: 1 });
+    await page.getByLabel("Rechercher un bailleur").fill("zzz-aucun");
+    await expect(page.getByRole("status").filter({ hasText: /Aucun bailleur ne correspond/ })).toBeVisible();
+    // The landlord chosen stays chosen while the search changes.
+    await expect(picker.locator("option:checked")).toHaveText(/^Régie Saint-Éloi/);
+    await expectNoAxeViolations(page);
+
+    // Without JavaScript: "Rechercher" sends the form back with the results, and nothing typed is lost.
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: testInfo.project.use.baseURL, storageState: await page.context().storageState() });
+    try {
+      const plain = await context.newPage();
+      await plain.goto("/dossiers/nouveau");
+      await plain.getByLabel("Nom", { exact: true }).fill("Sansscript");
+      await plain.getByLabel("Rechercher un bailleur").fill("saint eloi");
+      await plain.getByRole("button", { name: "Rechercher" }).click();
+      await expect(plain.getByRole("status").filter({ hasText: "1 bailleur correspond à « saint eloi »." })).toBeVisible();
+      await expect(plain.getByLabel("Nom", { exact: true })).toHaveValue("Sansscript");
+      await expect(plain.getByLabel("Rechercher un bailleur")).toHaveValue("saint eloi");
+      await expect(plain.getByLabel("Bailleur", { exact: true }).locator("option")).toHaveText(["1 bailleur(s) trouvé(s)…", /^Régie Saint-Éloi/]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("the caseload filters by state and paginates", async ({ page, loginAs }) => {
     await loginAs("coordination");
     await page.goto("/dossiers?etat=tous");

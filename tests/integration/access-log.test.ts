@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { logCaseAccess, logCaseAccesses } from "@/lib/server/access-log";
 import { writeAudit } from "@/lib/server/audit";
 import { getCase } from "@/lib/server/queries/get-case";
-import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEntries, listCaseAccesses, type AuditFilters } from "@/lib/server/queries/list-audit";
+import { AUDIT_COUNT_CAP, AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEntries, listCaseAccesses, type AuditFilters } from "@/lib/server/queries/list-audit";
 import { calendarDate } from "../factories/calendar";
 import { caseAtState } from "../factories/case-at-state";
 import { createTeam } from "../factories/team";
@@ -126,5 +126,25 @@ describe("access log and audit page", () => {
     expect(page2.rows).toHaveLength(3);
     // A page beyond the last shows the last.
     expect((await listCaseAccesses(db, coordinator, filters({ view: "consultations", page: 9 }))).page).toBe(2);
+  });
+
+  it("counts a long journal up to the cap, newest first, and pages it within the cap (issue 17)", async () => {
+    const { mine, theirs, worker, coordinator } = await setup();
+    const row = (caseId: string, i: number) => ({ userId: worker.id, action: "outreach.visit", entity: "Case", entityId: caseId, caseId, at: new Date(NOW.getTime() + i * MIN) });
+    await db.auditLog.createMany({ data: Array.from({ length: AUDIT_COUNT_CAP + 10 }, (_, i) => row(mine.id, i)) });
+    await db.auditLog.createMany({ data: Array.from({ length: 20 }, (_, i) => row(theirs.id, i + 5000)) });
+
+    const first = await listAuditEntries(db, coordinator, filters());
+    expect(first).toMatchObject({ total: AUDIT_COUNT_CAP, capped: true, page: 1, pageCount: AUDIT_COUNT_CAP / AUDIT_PAGE_SIZE });
+    // Newest first, and never another team's rows (theirs are the newest of all).
+    expect(first.rows[0]!.at.toISOString()).toBe(new Date(NOW.getTime() + (AUDIT_COUNT_CAP + 9) * MIN).toISOString());
+    expect(first.rows.every((r) => r.caseId === mine.id)).toBe(true);
+    const last = await listAuditEntries(db, coordinator, filters({ page: 999 }));
+    expect(last.page).toBe(AUDIT_COUNT_CAP / AUDIT_PAGE_SIZE);
+    expect(last.rows.at(-1)!.at.toISOString()).toBe(new Date(NOW.getTime() + 10 * MIN).toISOString());
+    // A filter narrows it under the cap: exact again.
+    const june10 = new Date("2026-06-10T00:00:00Z");
+    expect(await listAuditEntries(db, coordinator, filters({ from: june10, to: june10 }))).toMatchObject({ total: 780, page: 1 });
+    expect((await auditFilterOptions(db, coordinator)).actions.map((a) => a.code)).toEqual(["outreach.visit"]);
   });
 });

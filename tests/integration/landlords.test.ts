@@ -8,7 +8,9 @@ import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor, Role } from "@/lib/domain/roles";
 import { db } from "@/lib/server/db";
 import { getLandlord } from "@/lib/server/queries/get-landlord";
+import { searchLandlordChoices } from "@/lib/server/queries/landlord-choices";
 import { listLandlords, LANDLORDS_PAGE_SIZE } from "@/lib/server/queries/list-landlords";
+import { LANDLORD_CHOICES_LIMIT } from "@/lib/validation/landlord-choices";
 import { addDays, parisDayOf } from "../factories/calendar";
 import { caseAtState } from "../factories/case-at-state";
 import { createLandlord } from "../factories/landlord";
@@ -165,6 +167,30 @@ describe("listLandlords", () => {
     expect((await listLandlords(db, worker, { teamId: team.id, q: "GÉNÉRALE  immo" })).total).toBe(1);
     expect((await listLandlords(db, worker, { teamId: team.id, q: "generale orge" })).total).toBe(0);
     expect((await listLandlords(db, worker, { teamId: team.id })).total).toBe(2);
+  });
+
+  it("offers the new household form at most 20 landlords: the first ones, a search, the one chosen kept (issue 17)", async () => {
+    const { team, other, worker, stranger } = await setup();
+    const many = await Promise.all(
+      Array.from({ length: LANDLORD_CHOICES_LIMIT + 5 }, (_, i) => createLandlord(db, { teamId: team.id, kind: "PRIVATE_PERSON", name: `Bailleur ${String(i).padStart(2, "0")}` })),
+    );
+    const eloi = await createLandlord(db, { teamId: team.id, kind: "AGENCY", name: "Régie Saint-Éloi" });
+    await createLandlord(db, { teamId: other.id, kind: "AGENCY", name: "Régie Saint-Éloi" });
+
+    const first = await searchLandlordChoices(db, worker, team.id, "");
+    expect(first.landlords).toHaveLength(LANDLORD_CHOICES_LIMIT);
+    expect(first.more).toBe(true);
+    expect(first.landlords[0]!.name).toBe("Bailleur 00");
+    expect(await searchLandlordChoices(db, worker, team.id, "  SAINT éloi ")).toEqual({ query: "SAINT éloi", landlords: [{ id: eloi.id, name: "Régie Saint-Éloi", city: eloi.city ?? null }], more: false });
+    // The landlord already chosen comes back apart, to stay offered whatever the search finds.
+    const kept = await searchLandlordChoices(db, worker, team.id, "saint eloi", many[24]!.id);
+    expect(kept.landlords.map((l) => l.id)).toEqual([eloi.id]);
+    expect(kept.chosen?.id).toBe(many[24]!.id);
+    // Another team's landlord is never offered, even as the one "chosen".
+    const theirs = await db.landlord.findFirstOrThrow({ where: { teamId: other.id }, select: { id: true } });
+    const refused = await searchLandlordChoices(db, worker, team.id, "saint eloi", theirs.id);
+    expect([refused.landlords.map((l) => l.id), refused.chosen]).toEqual([[eloi.id], null]);
+    expect((await searchLandlordChoices(db, stranger, team.id, "")).landlords).toEqual([]);
   });
 
   it("counts each landlord's households and says whether it took contact", async () => {

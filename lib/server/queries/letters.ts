@@ -395,36 +395,41 @@ export interface LettersOverview {
 /** The "Courriers" page: what is due, and the latest imported lists. */
 export async function getLettersOverview(db: Db, actor: Actor, teamId: string, now: Date, importsShown = 10): Promise<LettersOverview | null> {
   if (!canPrepareLetters(actor, teamId)) return null;
-  const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
-  if (!team) return null;
   const today = parisToday(now);
   const count = (where: Prisma.CaseWhereInput) => db.case.count({ where: { teamId, ...where } });
-  const due = {} as Record<LetterKind, number>;
-  for (const kind of LETTER_KINDS) due[kind] = await count(dueWhere(kind, today));
   const todayWhere = selectionWhere({ by: "today" }, today);
-  const todayLists = await db.importBatch.count({ where: { teamId, importedAt: parisDayBounds(today) } });
-  const todayImports = {
-    lists: todayLists,
-    firstLettersDue: todayLists ? await count({ ...todayWhere, ...dueWhere("TENANT_FIRST_LETTER", today) }) : 0,
-    landlordLettersDue: todayLists ? await count({ ...todayWhere, ...dueWhere("LANDLORD_LETTER", today) }) : 0,
-  };
-  const batches = await db.importBatch.findMany({
-    where: { teamId },
-    orderBy: { importedAt: "desc" },
-    take: importsShown,
-    select: { id: true, fileName: true, importedAt: true, _count: { select: { cases: true } } },
-  });
-  const imports: ImportBatchSummary[] = [];
-  for (const b of batches) {
-    imports.push({
-      id: b.id,
-      fileName: b.fileName,
-      importedAt: b.importedAt,
-      caseCount: b._count.cases,
-      firstLettersDue: await count({ importBatchId: b.id, ...dueWhere("TENANT_FIRST_LETTER", today) }),
-      landlordLettersDue: await count({ importBatchId: b.id, ...dueWhere("LANDLORD_LETTER", today) }),
-    });
-  }
+  // Issue 17: the reads together (on PostgreSQL they run in parallel), not one after the other.
+  const [team, dueCounts, todayLists, batches] = await Promise.all([
+    db.team.findUnique({ where: { id: teamId }, select: { name: true } }),
+    Promise.all(LETTER_KINDS.map((kind) => count(dueWhere(kind, today)))),
+    db.importBatch.count({ where: { teamId, importedAt: parisDayBounds(today) } }),
+    db.importBatch.findMany({
+      where: { teamId },
+      orderBy: { importedAt: "desc" },
+      take: importsShown,
+      select: { id: true, fileName: true, importedAt: true, _count: { select: { cases: true } } },
+    }),
+  ]);
+  if (!team) return null;
+  const due = Object.fromEntries(LETTER_KINDS.map((kind, i) => [kind, dueCounts[i]!])) as Record<LetterKind, number>;
+  const [todayFirst, todayLandlord, perBatch] = await Promise.all([
+    todayLists ? count({ ...todayWhere, ...dueWhere("TENANT_FIRST_LETTER", today) }) : 0,
+    todayLists ? count({ ...todayWhere, ...dueWhere("LANDLORD_LETTER", today) }) : 0,
+    Promise.all(
+      batches.map((b) =>
+        Promise.all([count({ importBatchId: b.id, ...dueWhere("TENANT_FIRST_LETTER", today) }), count({ importBatchId: b.id, ...dueWhere("LANDLORD_LETTER", today) })]),
+      ),
+    ),
+  ]);
+  const todayImports = { lists: todayLists, firstLettersDue: todayFirst, landlordLettersDue: todayLandlord };
+  const imports: ImportBatchSummary[] = batches.map((b, i) => ({
+    id: b.id,
+    fileName: b.fileName,
+    importedAt: b.importedAt,
+    caseCount: b._count.cases,
+    firstLettersDue: perBatch[i]![0],
+    landlordLettersDue: perBatch[i]![1],
+  }));
   return {
     teamId,
     teamName: team.name,

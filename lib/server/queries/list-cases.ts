@@ -4,6 +4,7 @@ import { DEADLINE_KIND_LABELS } from "@/lib/domain/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseState, DeadlineKind, ProcedureStage } from "@/lib/domain/labels";
 import { addCalendarDays } from "@/lib/domain/outreach/reminder";
+import { OPEN_STATES } from "@/lib/domain/outreach/states";
 import { canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import { normaliseForSearch, phoneDigits } from "@/lib/domain/search-text";
@@ -12,6 +13,8 @@ import { ensureDeadlinesCurrent } from "@/lib/server/services/refresh-deadlines"
 import { parisToday } from "@/lib/utils/dates";
 
 export const CASELOAD_PAGE_SIZE = 25;
+/** From this OFFSET on, a page reads its ids before their relations (one statement more, none per skipped row). */
+const DEEP_OFFSET = 100;
 export const CASELOAD_SORTS = ["echeance", "audience", "nom", "recent"] as const;
 /** "Échéance dans les N jours" choices of the caseload filter. */
 export const DEADLINE_WINDOWS = [7, 15, 30, 60] as const;
@@ -91,7 +94,9 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
     where.nextDeadlineOn = { gte: today, lte: addCalendarDays(today, filter.deadlineWithinDays) };
   }
   if (filter.state) where.state = filter.state;
-  else if (filter.openOnly) where.state = { not: "CLOSED" };
+  // The open states listed (not "<> CLOSED"): an index condition on (teamId, state), so the count of a
+  // team's open cases reads only their index entries and heap pages (issue 17).
+  else if (filter.openOnly) where.state = { in: [...OPEN_STATES] };
   if (filter.sectorId) where.sectorId = filter.sectorId;
   if (filter.assignee === "me") where.assignedWorkerId = actor.id;
   else if (filter.assignee === "none") where.assignedWorkerId = null;
@@ -121,14 +126,17 @@ export async function listCases(db: Db, actor: Actor, filter: CaseloadFilter): P
 
   // The count and the requested page together (one round trip on PostgreSQL);
   // a page past the end (rare: a filter narrowed) is read again, clamped.
-  const read = (page: number) =>
-    db.case.findMany({
-      where,
-      orderBy,
-      skip: (page - 1) * CASELOAD_PAGE_SIZE,
-      take: CASELOAD_PAGE_SIZE,
-      select: CASELOAD_SELECT,
-    });
+  const read = async (page: number) => {
+    const skip = (page - 1) * CASELOAD_PAGE_SIZE;
+    if (skip < DEEP_OFFSET) return db.case.findMany({ where, orderBy, skip, take: CASELOAD_PAGE_SIZE, select: CASELOAD_SELECT });
+    // A deep page (issue 17): Prisma joins the relations in the same statement as the OFFSET, so PostgreSQL
+    // would build the tenant, sector and worker of every skipped row (3 725 on page 150). The page's ids
+    // first (an index walk, no relations), then those 25 rows with their relations, in the same order.
+    const ids = (await db.case.findMany({ where, orderBy, skip, take: CASELOAD_PAGE_SIZE, select: { id: true } })).map((c) => c.id);
+    if (!ids.length) return [];
+    const byId = new Map((await db.case.findMany({ where: { id: { in: ids } }, select: CASELOAD_SELECT })).map((c) => [c.id, c]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
   const wanted = Math.max(1, filter.page ?? 1);
   const [total, first] = await Promise.all([db.case.count({ where }), read(wanted)]);
   const pageCount = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));

@@ -21,9 +21,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   if (!canViewAuditLog(user)) notFound();
   const filters = parseAuditFilters(await searchParams);
-  const options = await auditFilterOptions(db, user);
   const consultations = filters.view === "consultations";
-  const result = consultations ? await listCaseAccesses(db, user, filters) : await listAuditEntries(db, user, filters);
+  const [options, result] = await Promise.all([
+    auditFilterOptions(db, user),
+    consultations ? listCaseAccesses(db, user, filters) : listAuditEntries(db, user, filters),
+  ]);
   const params = { ...filters.raw, page: undefined };
   const tab = (view: "modifications" | "consultations") => {
     const q = new URLSearchParams(Object.entries({ ...filters.raw, vue: view, action: view === "modifications" ? filters.raw.action : "" }).filter(([, v]) => v));
@@ -117,9 +119,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       </form>
       <section aria-labelledby="titre-resultats" className="flex flex-col gap-3">
         <h2 id="titre-resultats" className="text-lg font-semibold" aria-live="polite">
+          {result.capped ? "Plus de " : ""}
           {result.total} {consultations ? "consultation" : "modification"}
           {result.total > 1 ? "s" : ""}
         </h2>
+        {result.capped ? (
+          <p className="text-slate-700">Seules les {result.total} plus récentes sont affichées : précisez la période, la personne ou le dossier pour remonter plus loin.</p>
+        ) : null}
         {consultations ? (
           <ul className="flex flex-col gap-2">
             {(result.rows as Awaited<ReturnType<typeof listCaseAccesses>>["rows"]).map((r) => (

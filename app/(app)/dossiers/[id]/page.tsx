@@ -36,17 +36,19 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const user = await requireUser();
   const { id } = await params;
-  const data = await getCase(db, user, id);
-  // Not found and not allowed look the same: another team must not learn the id exists.
-  if (!data) notFound();
-  await logCaseAccess(db, user, data.id);
   const now = new Date();
-  const workflow = await getCaseWorkflow(db, user, id, now);
-  if (!workflow) notFound();
   const search = await searchParams;
   const section = parseCaseSection(search.section, user.role);
-  const procedure = section === "procedure" ? await getCaseProcedure(db, user, id, now) : null;
+  // The case's reads together (issue 17; on PostgreSQL they run in parallel): each checks access itself.
+  const [data, workflow, procedure] = await Promise.all([
+    getCase(db, user, id),
+    getCaseWorkflow(db, user, id, now),
+    section === "procedure" ? getCaseProcedure(db, user, id, now) : null,
+  ]);
+  // Not found and not allowed look the same: another team must not learn the id exists.
+  if (!data || !workflow) notFound();
   if (section === "procedure" && !procedure) notFound();
+  await logCaseAccess(db, user, data.id);
 
   // The event just saved (the panel comes back here with its id): confirmed and highlighted.
   const savedId = one(search.enregistre);

@@ -101,7 +101,8 @@ export default async function HearingFilePage({ params, searchParams }: { params
   const file = await getHearingFile(db, user, id, new Date());
   // Not found and not allowed look the same: another team must not learn the id exists.
   if (!file) notFound();
-  await logCaseAccess(db, user, file.caseId);
+  // The access log and the annexes together (issue 17).
+  const [, annexCandidates] = await Promise.all([logCaseAccess(db, user, file.caseId), listAnnexCandidates(db, file.caseId)]);
 
   const submitted = simulationFieldsFrom(await searchParams);
   const simulation = parseSimulation(submitted);
@@ -120,7 +121,6 @@ export default async function HearingFilePage({ params, searchParams }: { params
   const pdfQuery = simulation?.ok ? `?${new URLSearchParams(submitted as Record<string, string>).toString()}` : "";
   const resumption = plan?.rentResumption ?? rentResumption(file.ledger.rows.map((r) => r.line), file.today);
   const gaps = file.ledger.missingMonths;
-  const annexCandidates = await listAnnexCandidates(db, file.caseId);
 
   return (
     <div className="flex flex-col gap-4">
