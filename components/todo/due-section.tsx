@@ -28,11 +28,11 @@ export function dueSectionOfParam(param: string | string[] | undefined): DueSect
 }
 
 /**
- * One section of "À faire". `scopeParam` is the page's "?vue=" value, kept in
- * the "Voir les N" link, which lists this section up to `expandedLimit` items
+ * One section of "À faire". `viewQuery` is the page's view ("vue=…", and
+ * "horizon=…" when chosen), kept in the "Voir les N" link, which lists this section up to `expandedLimit` items
  * (the others keep their short list); `expanded` says it is that section.
  */
-export function DueSectionView({ data, scopeParam, expanded, expandedLimit }: { data: DueWorkSection; scopeParam: string; expanded: boolean; expandedLimit: number }) {
+export function DueSectionView({ data, viewQuery, expanded, expandedLimit }: { data: DueWorkSection; viewQuery: string; expanded: boolean; expandedLimit: number }) {
   const copy = COPY[data.section];
   const headingId = `${copy.id}-titre`;
   return (
@@ -54,7 +54,7 @@ export function DueSectionView({ data, scopeParam, expanded, expandedLimit }: { 
         <p className="text-sm text-slate-700">
           Les {data.items.length} premiers sont affichés sur {data.total}.{" "}
           {expanded ? null : (
-            <Link href={`?vue=${scopeParam}&voir=${copy.id}#${copy.id}`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-4">
+            <Link href={`?${viewQuery}&voir=${copy.id}#${copy.id}`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-4">
               {data.total > expandedLimit ? `Voir les ${expandedLimit} premiers` : `Voir les ${data.total}`}
               <span className="sr-only"> — {copy.title}</span>
             </Link>

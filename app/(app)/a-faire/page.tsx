@@ -28,6 +28,8 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
   // "Voir les N" of one section: that section listed in full (up to DUE_WORK_EXPANDED_LIMIT).
   const expand = dueSectionOfParam(voir);
   const scopeParam = scope === "me" ? "moi" : "equipe";
+  // The "Voir les N" links keep the scope and a chosen deadlines horizon.
+  const viewQuery = `vue=${scopeParam}${horizonDays !== DEFAULT_DEADLINE_HORIZON ? `&horizon=${horizonDays}` : ""}`;
   const now = new Date();
   const [work, deadlines, referrals] = await Promise.all([
     listDueWork(db, user, { teamId: team.id, scope, now, limit: DUE_WORK_PAGE_LIMIT, expand }),
@@ -61,7 +63,7 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
         </div>
       ) : (
         work.sections.map((section) => (
-          <DueSectionView key={section.section} data={section} scopeParam={scopeParam} expanded={section.section === expand} expandedLimit={DUE_WORK_EXPANDED_LIMIT} />
+          <DueSectionView key={section.section} data={section} viewQuery={viewQuery} expanded={section.section === expand} expandedLimit={DUE_WORK_EXPANDED_LIMIT} />
         ))
       )}
       {referrals.total > 0 ? <StaleReferralsSection data={referrals} /> : null}
