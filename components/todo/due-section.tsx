@@ -1,4 +1,5 @@
-import type { DueSection } from "@/lib/domain/outreach/urgency";
+import Link from "next/link";
+import { DUE_SECTIONS, type DueSection } from "@/lib/domain/outreach/urgency";
 import type { DueWorkSection } from "@/lib/server/queries/list-due-work";
 import { DueItemCard } from "./due-item-card";
 
@@ -21,7 +22,17 @@ const COPY: Record<DueSection, { id: string; title: string; hint?: string; empty
   REMINDER_UPCOMING: { id: "relances-a-venir", title: "Relances à venir", empty: "Aucune relance à venir." },
 };
 
-export function DueSectionView({ data }: { data: DueWorkSection }) {
+/** The section a "?voir=" parameter names (its anchor id), if any. */
+export function dueSectionOfParam(param: string | string[] | undefined): DueSection | null {
+  return DUE_SECTIONS.find((s) => COPY[s].id === param) ?? null;
+}
+
+/**
+ * One section of "À faire". `viewQuery` is the page's view ("vue=…", and
+ * "horizon=…" when chosen), kept in the "Voir les N" link, which lists this section up to `expandedLimit` items
+ * (the others keep their short list); `expanded` says it is that section.
+ */
+export function DueSectionView({ data, viewQuery, expanded, expandedLimit }: { data: DueWorkSection; viewQuery: string; expanded: boolean; expandedLimit: number }) {
   const copy = COPY[data.section];
   const headingId = `${copy.id}-titre`;
   return (
@@ -41,7 +52,13 @@ export function DueSectionView({ data }: { data: DueWorkSection }) {
       )}
       {data.total > data.items.length ? (
         <p className="text-sm text-slate-700">
-          Les {data.items.length} premiers sont affichés sur {data.total}.
+          Les {data.items.length} premiers sont affichés sur {data.total}.{" "}
+          {expanded ? null : (
+            <Link href={`?${viewQuery}&voir=${copy.id}#${copy.id}`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-4">
+              {data.total > expandedLimit ? `Voir les ${expandedLimit} premiers` : `Voir les ${data.total}`}
+              <span className="sr-only"> — {copy.title}</span>
+            </Link>
+          )}
         </p>
       ) : null}
     </section>

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DUE_SECTIONS, dueEntries, type DueSection } from "@/lib/domain/outreach/urgency";
 import type { Actor, Role } from "@/lib/domain/roles";
 import { db } from "@/lib/server/db";
-import { DUE_WORK_SECTION_LIMIT, listDueWork, type DueWork, type DueWorkScope } from "@/lib/server/queries/list-due-work";
+import { DUE_WORK_EXPANDED_LIMIT, DUE_WORK_PAGE_LIMIT, DUE_WORK_SECTION_LIMIT, listDueWork, type DueWork, type DueWorkScope } from "@/lib/server/queries/list-due-work";
 import { parisToday } from "@/lib/utils/dates";
 import { addDays, parisDayOf, toIsoDate } from "../factories/calendar";
 import { caseAtState, insertCasePlans, planCaseAtState, type CaseAtStateOptions } from "../factories/case-at-state";
@@ -234,7 +234,7 @@ describe("listDueWork", () => {
     expect(await listDueWork(db, noTeam, { teamId: team.id, scope: "me", now: NOW })).toBeNull();
   });
 
-  it("lists at most the limit per section but counts them all", async () => {
+  it("lists at most the limit per section but counts them all; the page's short list and one section in full", async () => {
     const { team, users } = await setup();
     const count = DUE_WORK_SECTION_LIMIT + 3;
     const plans = Array.from({ length: count }, (_, i) =>
@@ -248,5 +248,17 @@ describe("listDueWork", () => {
     // The oldest first: the three left out are among the most recent.
     expect(letters.items[0]!.dueOn?.toISOString()).toBe(addDays(TODAY, -20).toISOString());
     expect(letters.items.at(-1)!.dueOn!.getTime()).toBeLessThanOrEqual(addDays(TODAY, -1).getTime());
+
+    // The page's short list: the same first items, the same count.
+    const short = await listDueWork(db, actor(users.worker, [team.id]), { teamId: team.id, scope: "me", now: NOW, limit: DUE_WORK_PAGE_LIMIT });
+    expect(view(short, "LETTER").total).toBe(count);
+    expect(view(short, "LETTER").items).toEqual(letters.items.slice(0, DUE_WORK_PAGE_LIMIT));
+    // "Voir les N": that section in full (up to the expanded limit), the others short.
+    const full = await listDueWork(db, actor(users.worker, [team.id]), { teamId: team.id, scope: "me", now: NOW, limit: DUE_WORK_PAGE_LIMIT, expand: "LETTER" });
+    expect(view(full, "LETTER").items).toHaveLength(Math.min(count, DUE_WORK_EXPANDED_LIMIT));
+    expect(view(full, "LETTER").items.slice(0, DUE_WORK_SECTION_LIMIT)).toEqual(letters.items);
+    expect(pairs(full)).toEqual(
+      (await db.case.findMany({ where: { teamId: team.id }, select: { id: true } })).map((c) => `LETTER:${c.id}`).sort(),
+    );
   });
 });

@@ -5,7 +5,7 @@ import { procedureFacts } from "@/lib/domain/procedure/facts";
 import { db } from "@/lib/server/db";
 import { listCases } from "@/lib/server/queries/list-cases";
 import { listProcedureDeadlines } from "@/lib/server/queries/list-procedure-deadlines";
-import { ensureDeadlinesCurrent, rollNextDeadlinesForward } from "@/lib/server/services/refresh-deadlines";
+import { ensureDeadlinesCurrent, rollNextDeadlinesForward, trustOutdatedDeadlinesCheck } from "@/lib/server/services/refresh-deadlines";
 import { recordProcedureEvent } from "@/lib/server/services/record-procedure-event";
 import { procedureEventSchema } from "@/lib/validation/procedure";
 import { parisToday } from "@/lib/utils/dates";
@@ -215,5 +215,24 @@ describe("procedure deadlines kept for the lists", () => {
     expect(team7!.items.map((i) => i.caseId)).not.toContain(mine.id);
 
     expect(await listProcedureDeadlines(db, stranger, { teamId: team.id, scope: "team", now: NOW, horizonDays: 30 })).toBeNull();
+  });
+
+  it("in the app server, a check that found nothing is trusted for a while; then the next list computes the cases written meanwhile", async () => {
+    const { team } = await setup();
+    const state = globalThis as { maintienOutdatedCheck?: unknown };
+    try {
+      trustOutdatedDeadlinesCheck(60_000);
+      await ensureDeadlinesCurrent(db, TODAY);
+      // Written by a bulk writer outside the services (no deadlines) within the trusted minute: not looked for yet.
+      const c = await caseAtState(db, { teamId: team.id, state: "FIRST_LETTER_SENT", openedOn: calendarDate(2026, 10, 1), now: NOW, stage: "ASSIGNATION", hearingOn: calendarDate(2027, 1, 5) });
+      await ensureDeadlinesCurrent(db, TODAY);
+      expect((await stored(c.id)).version).toBeLessThan(PROCEDURE_DEADLINES_VERSION);
+      // Once the trust has expired (here: none), the next check computes it.
+      trustOutdatedDeadlinesCheck(0);
+      await ensureDeadlinesCurrent(db, TODAY);
+      expect((await stored(c.id)).version).toBe(PROCEDURE_DEADLINES_VERSION);
+    } finally {
+      delete state.maintienOutdatedCheck;
+    }
   });
 });

@@ -12,6 +12,8 @@ import { getCase } from "@/lib/server/queries/get-case";
 import { getCaseWorkflow } from "@/lib/server/queries/get-case-workflow";
 import { listCases } from "@/lib/server/queries/list-cases";
 import { listDueWork } from "@/lib/server/queries/list-due-work";
+import { listProcedureDeadlines } from "@/lib/server/queries/list-procedure-deadlines";
+import { listReferralsWithoutNews } from "@/lib/server/queries/referrals";
 import { loadSessionUser } from "@/lib/server/session-claims";
 import { openSession } from "@/lib/server/session-store";
 import { db } from "@/lib/server/db";
@@ -60,11 +62,18 @@ describe("statements per hot read", () => {
     expect(user).toMatchObject({ id: worker.id, teamIds: worker.teamIds });
   });
 
-  it("« À faire »: one statement per section (no section overflows here)", async () => {
+  it("« À faire »: one statement for the seven sections and their counts, one for the deadlines, one for the referrals", async () => {
     let due: Awaited<ReturnType<typeof listDueWork>> = null;
-    const n = await count(async () => (due = await listDueWork(logged, worker, { teamId: worker.teamIds[0]!, scope: "team", now: NOW })));
-    expect(due!.sections.some((s) => s.items.length > 0)).toBe(true);
-    expect(n).toBe(due!.sections.length);
+    const teamId = worker.teamIds[0]!;
+    const n = await count(async () => (due = await listDueWork(logged, worker, { teamId, scope: "team", now: NOW, limit: 1 })));
+    expect(due!.sections.some((s) => s.total > s.items.length)).toBe(true);
+    expect(n).toBe(1);
+    // The deadlines: the check for cases computed with older rules, then one statement.
+    await listProcedureDeadlines(logged, worker, { teamId, scope: "team", now: NOW, horizonDays: 60 });
+    let deadlines: Awaited<ReturnType<typeof listProcedureDeadlines>> = null;
+    expect(await count(async () => (deadlines = await listProcedureDeadlines(logged, worker, { teamId, scope: "team", now: NOW, horizonDays: 60 })))).toBeLessThanOrEqual(2);
+    expect(deadlines!.total).toBeGreaterThan(0);
+    expect(await count(() => listReferralsWithoutNews(logged, worker, { teamId, scope: "team", now: NOW }))).toBe(1);
   });
 
   it("the case page's reads and its access log", async () => {

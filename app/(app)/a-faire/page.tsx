@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DueSectionView } from "@/components/todo/due-section";
+import { DueSectionView, dueSectionOfParam } from "@/components/todo/due-section";
 import { ProcedureDeadlinesSection } from "@/components/todo/procedure-deadlines-section";
 import { ScopeTabs } from "@/components/todo/scope-tabs";
 import { StaleReferralsSection } from "@/components/referrals/stale-referrals-section";
 import { listReferralsWithoutNews } from "@/lib/server/queries/referrals";
 import { db } from "@/lib/server/db";
 import { canViewDueWork } from "@/lib/domain/permissions";
-import { listDueWork, type DueWorkScope } from "@/lib/server/queries/list-due-work";
+import { DUE_WORK_EXPANDED_LIMIT, DUE_WORK_PAGE_LIMIT, listDueWork, type DueWorkScope } from "@/lib/server/queries/list-due-work";
 import { DEADLINE_HORIZONS, DEFAULT_DEADLINE_HORIZON, listProcedureDeadlines } from "@/lib/server/queries/list-procedure-deadlines";
 import { requireUser } from "@/lib/server/session";
 import { formatDayLong, toIsoDay } from "@/lib/utils/dates";
@@ -21,13 +21,18 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
   const user = await requireUser();
   const team = user.teams[0];
   if (!team || !canViewDueWork(user, team.id)) notFound();
-  const { vue, horizon } = await searchParams;
+  const { vue, horizon, voir } = await searchParams;
   // Field workers start with their own cases, the coordinator with the team's.
   const scope: DueWorkScope = vue === "moi" ? "me" : vue === "equipe" ? "team" : user.role === "COORDINATOR" ? "team" : "me";
   const horizonDays = DEADLINE_HORIZONS.find((d) => String(d) === horizon) ?? DEFAULT_DEADLINE_HORIZON;
+  // "Voir les N" of one section: that section listed in full (up to DUE_WORK_EXPANDED_LIMIT).
+  const expand = dueSectionOfParam(voir);
+  const scopeParam = scope === "me" ? "moi" : "equipe";
+  // The "Voir les N" links keep the scope and a chosen deadlines horizon.
+  const viewQuery = `vue=${scopeParam}${horizonDays !== DEFAULT_DEADLINE_HORIZON ? `&horizon=${horizonDays}` : ""}`;
   const now = new Date();
   const [work, deadlines, referrals] = await Promise.all([
-    listDueWork(db, user, { teamId: team.id, scope, now }),
+    listDueWork(db, user, { teamId: team.id, scope, now, limit: DUE_WORK_PAGE_LIMIT, expand }),
     listProcedureDeadlines(db, user, { teamId: team.id, scope, now, horizonDays }),
     listReferralsWithoutNews(db, user, { teamId: team.id, scope, now }),
   ]);
@@ -57,10 +62,12 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
           ) : null}
         </div>
       ) : (
-        work.sections.map((section) => <DueSectionView key={section.section} data={section} />)
+        work.sections.map((section) => (
+          <DueSectionView key={section.section} data={section} viewQuery={viewQuery} expanded={section.section === expand} expandedLimit={DUE_WORK_EXPANDED_LIMIT} />
+        ))
       )}
       {referrals.total > 0 ? <StaleReferralsSection data={referrals} /> : null}
-      <ProcedureDeadlinesSection data={deadlines} horizons={DEADLINE_HORIZONS} scopeParam={scope === "me" ? "moi" : "equipe"} />
+      <ProcedureDeadlinesSection data={deadlines} horizons={DEADLINE_HORIZONS} scopeParam={scopeParam} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { recomputeOutdatedDeadlines, rollNextDeadlinesForward } from "@/lib/server/services/refresh-deadlines";
+import { recomputeOutdatedDeadlines, rollNextDeadlinesForward, trustOutdatedDeadlinesCheck } from "@/lib/server/services/refresh-deadlines";
 import { parisToday } from "@/lib/utils/dates";
 
 /**
@@ -12,6 +12,8 @@ import { parisToday } from "@/lib/utils/dates";
  * from today on). `npm run deadlines:roll` does the same from cron.
  */
 const CHECK_EVERY_MS = 5 * 60_000;
+/** In the server, a list request's check for outdated deadlines that found none is trusted this long (decision 047). */
+const OUTDATED_CHECK_TRUST_MS = 60_000;
 
 export async function runDailyDeadlineJob(now: Date): Promise<{ recomputed: number; rolled: number }> {
   const today = parisToday(now);
@@ -25,6 +27,7 @@ const state = globalThis as unknown as { maintienDeadlineJob?: { timer: NodeJS.T
 /** Starts the job once per process (instrumentation.ts); idempotent. */
 export function startDeadlineJob(log: (line: string) => void = console.log): void {
   if (state.maintienDeadlineJob) return;
+  trustOutdatedDeadlinesCheck(OUTDATED_CHECK_TRUST_MS);
   const job = { lastDay: null as string | null, timer: undefined as unknown as NodeJS.Timeout };
   let running = false;
   const tick = async () => {

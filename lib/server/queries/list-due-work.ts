@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseState, OutreachStep } from "@/lib/domain/labels";
 import { GONE_OUTCOMES } from "@/lib/domain/outreach/events";
 import { addCalendarDays } from "@/lib/domain/outreach/reminder";
@@ -16,10 +16,17 @@ import { daysToHearing } from "@/lib/domain/procedure/deadlines";
 import { canViewDueWork } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
-import { parisToday } from "@/lib/utils/dates";
+import { parisToday, toIsoDay } from "@/lib/utils/dates";
 
-/** Items listed per section; the heading still counts them all. */
+/** Items listed per section by default (the visit round, the digest, the calendar feed); the total still counts them all. */
 export const DUE_WORK_SECTION_LIMIT = 50;
+/**
+ * Items the "À faire" page lists per section (issue 17, decision 047: the field
+ * workers read it on a phone); a "Voir les N" link lists one section up to
+ * DUE_WORK_EXPANDED_LIMIT items.
+ */
+export const DUE_WORK_PAGE_LIMIT = 10;
+export const DUE_WORK_EXPANDED_LIMIT = 200;
 
 /** "Moi": cases the actor follows (as worker or jurist); "Équipe": all the team's. */
 export type DueWorkScope = "me" | "team";
@@ -29,6 +36,10 @@ export interface DueWorkFilter {
   scope: DueWorkScope;
   /** The current instant; "today" is its day in Paris. */
   now: Date;
+  /** Items listed per section (DUE_WORK_SECTION_LIMIT by default). */
+  limit?: number;
+  /** The one section listed up to DUE_WORK_EXPANDED_LIMIT items instead of `limit`. */
+  expand?: DueSection | null;
 }
 
 export interface DueItem {
@@ -60,8 +71,14 @@ export interface DueWork {
   sections: DueWorkSection[];
 }
 
+/** An enum literal list from the code's own constants (never user input), for the raw SQL below. */
+function literals(values: readonly string[]): Prisma.Sql {
+  for (const v of values) if (!/^[A-Z0-9_]+$/.test(v)) throw new Error(`not an enum literal: ${v}`);
+  return Prisma.raw(values.map((v) => `'${v}'`).join(", "));
+}
 
-const OPEN = [...OPEN_STATES];
+const OPEN = literals(OPEN_STATES);
+const day = (d: Date) => Prisma.sql`${toIsoDay(d)}::date`;
 
 /**
  * The WHERE clause of each section: the database's version of `dueEntries`
@@ -69,42 +86,39 @@ const OPEN = [...OPEN_STATES];
  * Each one narrows by team first and then by an indexed column:
  * (teamId, state), (teamId, hearingOn) or (teamId, reminderDueOn).
  */
-function sectionWhere(section: DueSection, today: Date): Prisma.CaseWhereInput {
+function sectionWhere(section: DueSection, today: Date): Prisma.Sql {
   switch (section) {
     case "HEARING_SOON":
-      return { state: { in: OPEN }, supported: false, hearingOn: { gte: today, lte: addCalendarDays(today, HEARING_URGENT_DAYS) } };
+      return Prisma.sql`c."state" IN (${OPEN}) AND NOT c."supported" AND c."hearingOn" BETWEEN ${day(today)} AND ${day(addCalendarDays(today, HEARING_URGENT_DAYS))}`;
     case "HEARING_LATER":
-      return {
-        state: { in: OPEN },
-        supported: false,
-        hearingOn: { gte: addCalendarDays(today, HEARING_URGENT_DAYS + 1), lte: addCalendarDays(today, HEARING_ALERT_DAYS) },
-      };
+      return Prisma.sql`c."state" IN (${OPEN}) AND NOT c."supported"
+        AND c."hearingOn" BETWEEN ${day(addCalendarDays(today, HEARING_URGENT_DAYS + 1))} AND ${day(addCalendarDays(today, HEARING_ALERT_DAYS))}`;
     case "REMINDER_DUE":
-      return { state: "VISIT_2_FAILED", provedGone: false, reminderDueOn: { lte: today } };
+      return Prisma.sql`c."state" = 'VISIT_2_FAILED' AND NOT c."provedGone" AND c."reminderDueOn" <= ${day(today)}`;
     case "REMINDER_UPCOMING":
-      return { state: "VISIT_2_FAILED", provedGone: false, OR: [{ reminderDueOn: { gt: today } }, { reminderDueOn: null }] };
+      return Prisma.sql`c."state" = 'VISIT_2_FAILED' AND NOT c."provedGone" AND (c."reminderDueOn" > ${day(today)} OR c."reminderDueOn" IS NULL)`;
     case "VISIT":
-      return { state: { in: ["FIRST_LETTER_SENT", "VISIT_1_FAILED"] }, provedGone: false };
+      return Prisma.sql`c."state" IN ('FIRST_LETTER_SENT', 'VISIT_1_FAILED') AND NOT c."provedGone"`;
     case "LETTER":
       // The tenant's first letter until sent (a visit may have come first); the landlord's on any open case.
-      return { state: { in: OPEN }, OR: [{ supported: false, tenantLetterSentOn: null }, { landlordLetterSentOn: null }] };
+      return Prisma.sql`c."state" IN (${OPEN}) AND ((NOT c."supported" AND c."tenantLetterSentOn" IS NULL) OR c."landlordLetterSentOn" IS NULL)`;
     case "CLOSURE":
-      return { state: { in: OPEN }, supported: false, OR: [{ state: "REMINDER_SENT" }, { provedGone: true }] };
+      return Prisma.sql`c."state" IN (${OPEN}) AND NOT c."supported" AND (c."state" = 'REMINDER_SENT' OR c."provedGone")`;
   }
 }
 
-function sectionOrder(section: DueSection): Prisma.CaseOrderByWithRelationInput[] {
+function sectionOrder(section: DueSection): Prisma.Sql {
   switch (section) {
     case "HEARING_SOON":
     case "HEARING_LATER":
-      return [{ hearingOn: "asc" }, { number: "asc" }];
+      return Prisma.sql`c."hearingOn" ASC, c."number" ASC`;
     case "REMINDER_DUE":
     case "REMINDER_UPCOMING":
-      return [{ reminderDueOn: { sort: "asc", nulls: "last" } }, { number: "asc" }];
+      return Prisma.sql`c."reminderDueOn" ASC NULLS LAST, c."number" ASC`;
     default:
       // The day each step fell due comes from the case's events; the oldest
       // cases first, then the page is sorted by that day (compareDueItems).
-      return [{ openedOn: "asc" }, { number: "asc" }];
+      return Prisma.sql`c."openedOn" ASC, c."number" ASC`;
   }
 }
 
@@ -113,45 +127,33 @@ function sectionOrder(section: DueSection): Prisma.CaseOrderByWithRelationInput[
  * visit), the reminder or the visit that found the household gone (closure).
  * Only for the few rows listed, through the (caseId, occurredAt) index.
  */
-function triggerEvents(section: DueSection) {
-  const where: Prisma.OutreachEventWhereInput | null =
-    section === "VISIT"
-      ? { kind: "VISIT" }
-      : section === "CLOSURE"
-        ? { OR: [{ kind: "REMINDER" }, { kind: "VISIT", visitOutcome: { in: [...GONE_OUTCOMES] } }] }
-        : null;
-  return where ? { where, orderBy: { occurredAt: "desc" as const }, take: 1, select: { occurredAt: true } } : false;
-}
+const TRIGGER_VISIT = DUE_SECTIONS.indexOf("VISIT");
+const TRIGGER_CLOSURE = DUE_SECTIONS.indexOf("CLOSURE");
+const GONE = literals(GONE_OUTCOMES);
 
-function caseSelect(section: DueSection) {
-  return {
-    id: true,
-    number: true,
-    state: true,
-    openedOn: true,
-    hearingOn: true,
-    tenantLetterSentOn: true,
-    landlordLetterSentOn: true,
-    reminderDueOn: true,
-    provedGone: true,
-    supported: true,
-    assignedWorker: { select: { name: true } },
-    assignedJurist: { select: { name: true } },
-    household: {
-      select: {
-        city: true,
-        occupants: { where: { role: "TENANT" as const }, orderBy: { position: "asc" as const }, take: 1, select: { firstName: true, lastName: true } },
-      },
-    },
-    outreachEvents: triggerEvents(section),
-  } satisfies Prisma.CaseSelect;
+interface Row {
+  s: number;
+  total: number;
+  id: string;
+  number: number;
+  state: CaseState;
+  openedOn: Date;
+  hearingOn: Date | null;
+  tenantLetterSentOn: Date | null;
+  landlordLetterSentOn: Date | null;
+  reminderDueOn: Date | null;
+  provedGone: boolean;
+  supported: boolean;
+  city: string;
+  firstName: string | null;
+  lastName: string | null;
+  workerName: string | null;
+  juristName: string | null;
+  triggerAt: Date | null;
 }
-
-type Row = Prisma.CaseGetPayload<{ select: ReturnType<typeof caseSelect> }>;
 
 function dueOnOf(section: DueSection, row: Row): Date | null {
-  const trigger = Array.isArray(row.outreachEvents) ? row.outreachEvents[0] : undefined;
-  const triggerDay = trigger ? parisToday(trigger.occurredAt) : null;
+  const triggerDay = row.triggerAt ? parisToday(row.triggerAt) : null;
   switch (section) {
     case "HEARING_SOON":
     case "HEARING_LATER":
@@ -170,47 +172,64 @@ function dueOnOf(section: DueSection, row: Row): Date | null {
 
 function toItem(section: DueSection, row: Row, now: Date, today: Date): DueItem {
   const entry = dueEntries(row, now).find((e) => e.section === section);
-  const tenant = row.household.occupants[0];
   return {
     caseId: row.id,
     number: row.number,
-    tenantName: tenant ? `${tenant.lastName.toUpperCase()} ${tenant.firstName}` : "—",
-    city: row.household.city,
+    tenantName: row.lastName !== null ? `${row.lastName.toUpperCase()} ${row.firstName}` : "—",
+    city: row.city,
     state: row.state,
     steps: entry?.steps ?? [],
     dueOn: dueOnOf(section, row),
     hearingOn: row.hearingOn,
     daysToHearing: row.hearingOn ? daysToHearing(row.hearingOn, today) : null,
-    workerName: row.assignedWorker?.name ?? null,
-    juristName: row.assignedJurist?.name ?? null,
+    workerName: row.workerName,
+    juristName: row.juristName,
   };
 }
 
 /**
  * The team's (or the actor's) due work at `now`, section by section, most
- * urgent first. One query per section, each filtered and LIMITed in the
- * database; a COUNT only for a section that overflows its limit. Null when
- * the actor may not see it: the page answers "not found".
+ * urgent first. **One statement** (issue 17, decision 047): each section is a
+ * narrow, LIMITed select over the team's cases with its count (a window over
+ * the matching rows, no second statement), the sections are glued by UNION
+ * ALL, and only the rows listed are joined to their tenant, worker, jurist and
+ * triggering event. Null when the actor may not see it: the page answers "not found".
  */
 export async function listDueWork(db: Db, actor: Actor, filter: DueWorkFilter): Promise<DueWork | null> {
   if (!canViewDueWork(actor, filter.teamId)) return null;
   const today = parisToday(filter.now);
-  const scope: Prisma.CaseWhereInput =
-    filter.scope === "me" ? { OR: [{ assignedWorkerId: actor.id }, { assignedJuristId: actor.id }] } : {};
+  const scope = filter.scope === "me" ? Prisma.sql`AND (c."assignedWorkerId" = ${actor.id} OR c."assignedJuristId" = ${actor.id})` : Prisma.empty;
+  const pages = DUE_SECTIONS.map((section, s) => {
+    const limit = section === filter.expand ? DUE_WORK_EXPANDED_LIMIT : (filter.limit ?? DUE_WORK_SECTION_LIMIT);
+    return Prisma.sql`(SELECT ${s}::int AS s, (count(*) OVER ())::int AS total, c."id", c."number", c."state"::text AS "state", c."openedOn",
+        c."hearingOn", c."tenantLetterSentOn", c."landlordLetterSentOn", c."reminderDueOn", c."provedGone", c."supported",
+        c."householdId", c."assignedWorkerId", c."assignedJuristId"
+      FROM "Case" c
+      WHERE c."teamId" = ${filter.teamId} ${scope} AND ${sectionWhere(section, today)}
+      ORDER BY ${sectionOrder(section)}
+      LIMIT ${limit}::int)`;
+  });
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT p."s", p."total", p."id", p."number", p."state", p."openedOn", p."hearingOn", p."tenantLetterSentOn", p."landlordLetterSentOn",
+           p."reminderDueOn", p."provedGone", p."supported", h."city", t."firstName", t."lastName", w."name" AS "workerName", j."name" AS "juristName",
+           CASE p."s"
+             WHEN ${TRIGGER_VISIT}::int THEN (SELECT e."occurredAt" FROM "OutreachEvent" e
+                                               WHERE e."caseId" = p."id" AND e."kind" = 'VISIT' ORDER BY e."occurredAt" DESC LIMIT 1)
+             WHEN ${TRIGGER_CLOSURE}::int THEN (SELECT e."occurredAt" FROM "OutreachEvent" e
+                                                 WHERE e."caseId" = p."id" AND (e."kind" = 'REMINDER' OR (e."kind" = 'VISIT' AND e."visitOutcome" IN (${GONE})))
+                                                 ORDER BY e."occurredAt" DESC LIMIT 1)
+           END AS "triggerAt"
+      FROM (${Prisma.join(pages, " UNION ALL ")}) p
+      JOIN "Household" h ON h."id" = p."householdId"
+      LEFT JOIN "User" w ON w."id" = p."assignedWorkerId"
+      LEFT JOIN "User" j ON j."id" = p."assignedJuristId"
+      LEFT JOIN LATERAL (SELECT o."firstName", o."lastName" FROM "Occupant" o
+                          WHERE o."householdId" = p."householdId" AND o."role" = 'TENANT' ORDER BY o."position" ASC LIMIT 1) t ON true`;
 
-  const sections = await Promise.all(
-    DUE_SECTIONS.map(async (section): Promise<DueWorkSection> => {
-      const where: Prisma.CaseWhereInput = { teamId: filter.teamId, AND: [scope, sectionWhere(section, today)] };
-      const rows = await db.case.findMany({
-        where,
-        orderBy: sectionOrder(section),
-        take: DUE_WORK_SECTION_LIMIT + 1,
-        select: caseSelect(section),
-      });
-      const total = rows.length > DUE_WORK_SECTION_LIMIT ? await db.case.count({ where }) : rows.length;
-      const items = rows.slice(0, DUE_WORK_SECTION_LIMIT).map((row) => toItem(section, row, filter.now, today));
-      return { section, total, items: items.sort(compareDueItems) };
-    }),
-  );
+  const sections = DUE_SECTIONS.map((section, s): DueWorkSection => {
+    const mine = rows.filter((r) => r.s === s);
+    const items = mine.map((row) => toItem(section, row, filter.now, today)).sort(compareDueItems);
+    return { section, total: mine[0]?.total ?? 0, items };
+  });
   return { today, scope: filter.scope, sections };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { storedDeadlineSentence } from "@/lib/domain/procedure/wording";
 import { DEADLINE_KIND_LABELS } from "@/lib/domain/labels";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseState, DeadlineKind } from "@/lib/domain/labels";
 import { addCalendarDays } from "@/lib/domain/outreach/reminder";
 import { canViewDueWork } from "@/lib/domain/permissions";
@@ -9,7 +9,7 @@ import { RULES, type RuleId } from "@/lib/domain/procedure/rules";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
 import { ensureDeadlinesCurrent } from "@/lib/server/services/refresh-deadlines";
-import { parisToday } from "@/lib/utils/dates";
+import { parisToday, toIsoDay } from "@/lib/utils/dates";
 import type { DueWorkScope } from "./list-due-work";
 
 /** "Échéances de procédure" horizons offered on "À faire", in days from today. */
@@ -43,9 +43,25 @@ export interface ProcedureDeadlines {
   items: ProcedureDeadlineItem[];
 }
 
+interface Row {
+  kind: DeadlineKind;
+  on: Date;
+  ruleId: string;
+  expiresOn: Date | null;
+  caseId: string;
+  number: number;
+  state: CaseState;
+  total: number;
+  city: string;
+  firstName: string | null;
+  lastName: string | null;
+  workerName: string | null;
+  juristName: string | null;
+}
+
 /**
  * The legal deadlines of the team's open cases (or the actor's) from today to
- * today + horizon, soonest first: one indexed range over CaseDeadline.
+ * today + horizon, soonest first: one statement over CaseDeadline and the team's cases.
  */
 export async function listProcedureDeadlines(
   db: Db,
@@ -56,55 +72,42 @@ export async function listProcedureDeadlines(
   const today = parisToday(filter.now);
   await ensureDeadlinesCurrent(db, today);
   const until = addCalendarDays(today, filter.horizonDays);
-  const scope: Prisma.CaseWhereInput =
-    filter.scope === "me" ? { OR: [{ assignedWorkerId: actor.id }, { assignedJuristId: actor.id }] } : {};
-  const where: Prisma.CaseDeadlineWhereInput = {
-    on: { gte: today, lte: until },
-    case: { teamId: filter.teamId, state: { not: "CLOSED" }, ...scope },
-  };
-  const [total, rows] = await Promise.all([
-    db.caseDeadline.count({ where }),
-    db.caseDeadline.findMany({
-      where,
-      orderBy: [{ on: "asc" }, { kind: "asc" }, { case: { number: "asc" } }],
-      take: PROCEDURE_DEADLINES_LIMIT,
-      select: {
-        kind: true,
-        on: true,
-        ruleId: true,
-        expiresOn: true,
-        case: {
-          select: {
-            id: true,
-            number: true,
-            state: true,
-            assignedWorker: { select: { name: true } },
-            assignedJurist: { select: { name: true } },
-            household: {
-              select: {
-                city: true,
-                occupants: { where: { role: "TENANT" }, orderBy: { position: "asc" }, take: 1, select: { firstName: true, lastName: true } },
-              },
-            },
-          },
-        },
-      },
-    }),
-  ]);
+  const scope = filter.scope === "me" ? Prisma.sql`AND (c."assignedWorkerId" = ${actor.id} OR c."assignedJuristId" = ${actor.id})` : Prisma.empty;
+  // One statement (issue 17, decision 047): the window's rows, narrow, with
+  // their count (a window over every matching row) and their order; only the
+  // rows listed are joined to their tenant, worker and jurist.
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT p."kind", p."on", p."ruleId", p."expiresOn", p."caseId", p."number", p."state", p."total",
+           h."city", t."firstName", t."lastName", w."name" AS "workerName", j."name" AS "juristName"
+      FROM (SELECT d."kind"::text AS "kind", d."on", d."ruleId", d."expiresOn", c."id" AS "caseId", c."number", c."state"::text AS "state",
+                   c."householdId", c."assignedWorkerId", c."assignedJuristId", (count(*) OVER ())::int AS "total",
+                   row_number() OVER (ORDER BY d."on" ASC, d."kind" ASC, c."number" ASC) AS "rank"
+              FROM "CaseDeadline" d
+              JOIN "Case" c ON c."id" = d."caseId"
+             WHERE d."on" BETWEEN ${toIsoDay(today)}::date AND ${toIsoDay(until)}::date
+               AND c."teamId" = ${filter.teamId} AND c."state" <> 'CLOSED' ${scope}
+             ORDER BY "rank"
+             LIMIT ${PROCEDURE_DEADLINES_LIMIT}::int) p
+      JOIN "Household" h ON h."id" = p."householdId"
+      LEFT JOIN "User" w ON w."id" = p."assignedWorkerId"
+      LEFT JOIN "User" j ON j."id" = p."assignedJuristId"
+      LEFT JOIN LATERAL (SELECT o."firstName", o."lastName" FROM "Occupant" o
+                          WHERE o."householdId" = p."householdId" AND o."role" = 'TENANT' ORDER BY o."position" ASC LIMIT 1) t ON true
+     ORDER BY p."rank"`;
+  const total = rows[0]?.total ?? 0;
   const dayMs = 86_400_000;
   return {
     today,
     horizonDays: filter.horizonDays,
     total,
     items: rows.map((r) => {
-      const tenant = r.case.household.occupants[0];
       const rule = RULES[r.ruleId as RuleId];
       return {
-        caseId: r.case.id,
-        number: r.case.number,
-        tenantName: tenant ? `${tenant.lastName.toUpperCase()} ${tenant.firstName}` : "—",
-        city: r.case.household.city,
-        state: r.case.state,
+        caseId: r.caseId,
+        number: r.number,
+        tenantName: r.lastName !== null ? `${r.lastName.toUpperCase()} ${r.firstName}` : "—",
+        city: r.city,
+        state: r.state,
         kind: r.kind,
         on: r.on,
         expiresOn: r.expiresOn,
@@ -112,8 +115,8 @@ export async function listProcedureDeadlines(
         daysLeft: Math.round((r.on.getTime() - today.getTime()) / dayMs),
         // The teams' own practices (the hearing countdown) are not presented as law.
         legalBasis: rule?.isLaw ? rule.article : "",
-        workerName: r.case.assignedWorker?.name ?? null,
-        juristName: r.case.assignedJurist?.name ?? null,
+        workerName: r.workerName,
+        juristName: r.juristName,
       };
     }),
   };

@@ -6,10 +6,10 @@ import { composeReferralLetter, type PrintableLetter } from "@/lib/domain/referr
 import { suggestPartners, type Need, type PartnerKind } from "@/lib/domain/referrals/partners";
 import { availableFollowUps, noNewsFrom, noNewsReferredOnOrBefore, type ConsentKind, type FollowUpEvent, type ReferralStatus, type SharedItem } from "@/lib/domain/referrals/referral";
 import type { Actor } from "@/lib/domain/roles";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { LETTER_CASE_SELECT, readLetterhead, toLetterCase } from "@/lib/server/queries/letters";
-import { parisToday } from "@/lib/utils/dates";
+import { parisToday, toIsoDay } from "@/lib/utils/dates";
 
 /** Reads for referrals (issue 20): a case's referrals with suggestions, one letter, and "Orientation sans nouvelles". */
 
@@ -156,19 +156,22 @@ export interface StaleReferral {
  */
 export async function listReferralsWithoutNews(db: Db, actor: Actor, filter: { teamId: string; scope: "me" | "team"; now: Date }, limit = 50): Promise<{ total: number; items: StaleReferral[] } | null> {
   if (!canViewDueWork(actor, filter.teamId)) return null;
-  const where: Prisma.ReferralWhereInput = {
-    teamId: filter.teamId,
-    status: "SENT",
-    referredOn: { lte: noNewsReferredOnOrBefore(filter.now) },
-    ...(filter.scope === "me" ? { OR: [{ createdById: actor.id }, { case: { assignedWorkerId: actor.id } }, { case: { assignedJuristId: actor.id } }] } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db.referral.findMany({ where, orderBy: [{ referredOn: "asc" }, { id: "asc" }], take: limit, select: { id: true, caseId: true, referredOn: true, case: { select: { number: true } }, partner: { select: { name: true, kind: true } } } }),
-    db.referral.count({ where }),
-  ]);
+  // One statement (issue 17, decision 047): the page with its count (a window over the matching rows).
+  const scope =
+    filter.scope === "me"
+      ? Prisma.sql`AND (r."createdById" = ${actor.id} OR c."assignedWorkerId" = ${actor.id} OR c."assignedJuristId" = ${actor.id})`
+      : Prisma.empty;
+  const rows = await db.$queryRaw<Array<{ id: string; caseId: string; referredOn: Date; number: number; partnerName: string; partnerKind: PartnerKind; total: number }>>`
+    SELECT r."id", r."caseId", r."referredOn", c."number", p."name" AS "partnerName", p."kind"::text AS "partnerKind", (count(*) OVER ())::int AS "total"
+      FROM "Referral" r
+      JOIN "Case" c ON c."id" = r."caseId"
+      JOIN "Partner" p ON p."id" = r."partnerId"
+     WHERE r."teamId" = ${filter.teamId} AND r."status" = 'SENT' AND r."referredOn" <= ${toIsoDay(noNewsReferredOnOrBefore(filter.now))}::date ${scope}
+     ORDER BY r."referredOn" ASC, r."id" ASC
+     LIMIT ${limit}::int`;
   return {
-    total,
-    items: rows.map((r) => ({ referralId: r.id, caseId: r.caseId, number: r.case.number, partnerName: r.partner.name, partnerKind: r.partner.kind, referredOn: r.referredOn })),
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r) => ({ referralId: r.id, caseId: r.caseId, number: r.number, partnerName: r.partnerName, partnerKind: r.partnerKind, referredOn: r.referredOn })),
   };
 }
 

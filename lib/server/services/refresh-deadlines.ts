@@ -132,13 +132,34 @@ export async function rollNextDeadlinesForward(db: Db, today: Date): Promise<num
 }
 
 /**
+ * How long a check that left no outdated case is trusted, per process (issue
+ * 17, decision 047): set only by the app server's deadline job
+ * (lib/server/jobs/deadline-job.ts), which recomputes at start-up itself. The
+ * app's own writers compute deadlines in their transactions; only a bulk
+ * writer outside the app (a seed, a script) leaves cases without them, and
+ * those are then computed by the first list request after the trust expires.
+ * Kept on globalThis: Next.js loads the job (instrumentation) and the pages
+ * in separate module graphs.
+ */
+const check = globalThis as unknown as { maintienOutdatedCheck?: { trustMs: number; cleanAt: number } };
+
+export function trustOutdatedDeadlinesCheck(trustMs: number): void {
+  check.maintienOutdatedCheck = { trustMs, cleanAt: Number.NEGATIVE_INFINITY };
+}
+
+/**
  * Called by the queries that read the next deadline, before they read it:
  * recomputes the cases written without deadlines or with older rules (an
- * indexed lookup, nothing to do on most requests). The daily roll-forward is
- * not here any more: it runs in the background (lib/server/jobs/deadline-job.ts,
- * `npm run deadlines:roll`; issue 17, decision 036), and the lists show only
- * deadlines from today on meanwhile.
+ * indexed lookup, nothing to do on most requests; in the app server, skipped
+ * for a minute after a check: trustOutdatedDeadlinesCheck). The daily
+ * roll-forward is not here any more: it runs in the background
+ * (lib/server/jobs/deadline-job.ts, `npm run deadlines:roll`; issue 17,
+ * decision 036), and the lists show only deadlines from today on meanwhile.
  */
 export async function ensureDeadlinesCurrent(db: Db, today: Date): Promise<void> {
+  const trusted = check.maintienOutdatedCheck;
+  // A monotonic clock: this is a cache's age, not the domain's "now".
+  if (trusted && performance.now() - trusted.cleanAt < trusted.trustMs) return;
   await recomputeOutdatedDeadlines(db, today);
+  if (trusted) trusted.cleanAt = performance.now();
 }
