@@ -63,9 +63,16 @@ export function createRng(seed: number): Rng {
 }
 
 // Factories called without an explicit generator share this one: data stays
-// deterministic for a given test file (Vitest isolates modules per file).
+// deterministic for a given test file. Integration files share a module graph
+// per worker (docs/decisions/049): their setup file restarts it before each
+// file (resetDefaultRng), so a file draws the same data whichever ran before.
 let shared: Rng | undefined;
 export function defaultRng(): Rng {
   shared ??= createRng(20_240_729);
   return shared;
+}
+
+/** The next defaultRng() starts again from its seed. */
+export function resetDefaultRng(): void {
+  shared = undefined;
 }

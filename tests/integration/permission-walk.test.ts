@@ -97,7 +97,7 @@ describe("permission walk", () => {
         current.user = world.users[walker];
         let result: ActionState | "redirect";
         try {
-          result = await action({ status: "idle" }, toFormData(fields));
+          result = entry.call ? ((await entry.call(action as never, fields)) as ActionState) : await action({ status: "idle" }, toFormData(fields));
         } catch (error) {
           if (!isRedirect(error)) throw error;
           result = "redirect";

@@ -25,6 +25,12 @@ export interface ActionEntry {
   input?: (w: World, walker: Walker) => Promise<Fields>;
   /** An allowed call may end in a domain refusal (no SMTP server in this test): not a permission refusal. */
   allowedMayRefuse?: boolean;
+  /**
+   * An action that is not a form's (`(state, formData) => state`): how to call
+   * it with the input, and its answer as a form's would be. A read that says
+   * nothing to someone not allowed (null) is a "not found".
+   */
+  call?: (action: (...args: never[]) => Promise<unknown>, fields: Fields) => Promise<{ status: "success" } | { status: "error"; code: "NOT_FOUND" }>;
 }
 
 export interface PageEntry {
@@ -76,6 +82,16 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/compte/actions.ts#disableTotpAction": { permission: "self" },
   "app/(app)/compte/actions.ts#endOtherSessionsAction": { permission: "self" },
 
+  // Issue 17: the new household form's landlord search, as the user types.
+  "app/(app)/dossiers/nouveau/actions.ts#searchLandlordsAction": {
+    permission: "household.create",
+    target: "team",
+    input: async (w) => ({ teamId: w.teamA.id, query: "agence" }),
+    call: async (action, fields) => {
+      const found = await (action as unknown as (input: Fields) => Promise<unknown>)(fields);
+      return found === null ? { status: "error", code: "NOT_FOUND" } : { status: "success" };
+    },
+  },
   "app/(app)/dossiers/nouveau/actions.ts#createHouseholdAction": {
     permission: "household.create",
     target: "team",

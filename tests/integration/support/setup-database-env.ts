@@ -8,7 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 
+import { resetDefaultRng } from "../../factories/random";
 import { TEST_AUTH_SECRET } from "./test-db-target";
+
+// The factories' shared generator starts from its seed for each file, as when
+// each file had its own module graph (docs/decisions/049).
+resetDefaultRng();
 
 const target = inject("testDatabase");
 
@@ -27,11 +32,18 @@ process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
 process.env.TEST_DB = target.kind;
 // Attachments (issue 19): files and their key in a throwaway folder, never in
 // the checkout's data/ (tests that compare backends set their own).
-const attachmentsDataDir = process.env.DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), "maintien-it-data-"));
-if (attachmentsDataDir) process.env.DATA_DIR = attachmentsDataDir;
-afterAll(() => {
-  if (attachmentsDataDir) fs.rmSync(attachmentsDataDir, { recursive: true, force: true });
-});
+// One folder per worker process: files that share the worker's module graph
+// (docs/decisions/049) also share it, and it goes when the worker ends.
+const OWN_DATA_DIR = Symbol.for("maintien.integration.data-dir");
+const own = globalThis as unknown as Record<symbol, string | undefined>;
+if (!process.env.DATA_DIR || process.env.DATA_DIR === own[OWN_DATA_DIR]) {
+  if (!own[OWN_DATA_DIR] || !fs.existsSync(own[OWN_DATA_DIR])) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maintien-it-data-"));
+    own[OWN_DATA_DIR] = dir;
+    process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  process.env.DATA_DIR = own[OWN_DATA_DIR];
+}
 
 if (!target.skipped) {
   beforeAll(async () => {
