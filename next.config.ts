@@ -14,6 +14,11 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   experimental: {
+    // Turbopack keeps its build cache in .next for the next `next build` (on
+    // by default in 16.4): worth it on a developer's machine, but a CI run
+    // starts from a fresh clone and throws it away, and writing it took 49 s
+    // of the build's 198 s there (docs/decisions/050-cheaper-journeys.md).
+    turbopackFileSystemCacheForBuild: !process.env.CI,
     // Next.js buffers every request body for proxy.ts and silently TRUNCATES
     // it beyond this size (10 MB by default): a 20 MB document of a case
     // (MAX_ATTACHMENT_BYTES) plus its multipart overhead must fit. Same value
