@@ -1,38 +1,31 @@
 // `npm run bench:load`: 20 signed-in users at once on one instance of the
-// built app for 60 s (issue 17.3), with autocannon: each connection is one
-// user (its own session) going round "À faire", the caseload, its case's page
-// and another case's page, and recording a visit and a contact on its own case
-// through the real server action (POST with the Next-Action header and
-// React's encoded form, as the browser sends it; the case's version is read
-// from the case page just before, as the form carries it). Every user has a
-// case of its own, so no write conflicts with another's. On the embedded
-// database (demo data) and on PostgreSQL with the national caseload. Prints
-// p50/p95/p99 and errors per route against the target (p95 < 300 ms, 0 errors).
+// built app for 60 s (issue 17.3). Each user is its own loop with its own
+// session, going round "À faire", the caseload, its case's page and another
+// case's page, and recording a visit and a contact on its own case through
+// the real server action (POST with the Next-Action header and React's
+// encodeReply body, as the browser sends it; the case's version is read from
+// the case page just before, as the form carries it). Every user has a case of
+// its own, so no write conflicts with another's. Between two clicks a user
+// reads for a random 0.5–1.5 × --think seconds, each user on its own rhythm
+// (docs/decisions/050-cheaper-journeys-and-a-fair-load-bench.md: autocannon's
+// rate limit ran 10 connections for 20 users and sent their requests together
+// at the top of each second). On the embedded database (demo data) and on
+// PostgreSQL with the national caseload. Prints p50/p95/p99 and errors per
+// route against the target (p95 < 300 ms, 0 errors).
 //
-//   npm run bench:load -- [--db embedded,postgres] [--users 20] [--seconds 60] [--cases 100000] [--teams 10] [--think 2]
+//   npm run bench:load -- [--db embedded,postgres] [--users 20] [--seconds 60] [--cases 100000] [--teams 10] [--think 2] [--seed 17]
 //
 // A manual command (build first: `npm run build`): never in `npm test`.
 // Bounded (the duration), and only 127.0.0.1 is requested.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 
 import { findPostgresBinaries } from "../db/pg-cluster";
 import { startEmbeddedApp, startPostgresApp, BENCH_PASSWORD, type AppTarget } from "./app-targets";
-import { caseIdsIn, get, signIn, type Session } from "./http";
+import { callAction, caseIdsIn, get, signIn, type Session, type Timed } from "./http";
 import { formatMs } from "./report";
-
-const require = createRequire(import.meta.url);
-const autocannon = require("autocannon") as (opts: Record<string, unknown>, cb: (err: Error | null, result: AutocannonResult) => void) => unknown;
-interface AutocannonResult {
-  requests: { total: number; average: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  duration: number;
-}
 
 const { values: args } = parseArgs({
   options: {
@@ -42,13 +35,15 @@ const { values: args } = parseArgs({
     cases: { type: "string", default: "100000" },
     teams: { type: "string", default: "10" },
     think: { type: "string", default: "2" },
+    seed: { type: "string", default: "17" },
   },
 });
 const USERS = Math.min(100, Math.max(1, Number(args.users)));
 const SECONDS = Math.min(600, Math.max(5, Number(args.seconds)));
 /**
  * Seconds a user spends on a page before the next click (reading the case,
- * typing the visit). The users together click USERS / THINK times a second;
+ * typing the visit), on average: each pause is drawn between 0.5 and 1.5
+ * times it. The users together click about USERS / THINK times a second;
  * `--think 0`: no pause at all (each answer is followed at once by the next
  * request: the server's capacity, not 20 people at work).
  */
@@ -71,15 +66,6 @@ function actionId(exportName: string, fileHint: string): string {
     if (!entry.exportedName && where.includes(fileHint) && id) continue;
   }
   throw new Error(`server action ${exportName} not found in .next/server/server-reference-manifest.json (rebuild?)`);
-}
-
-/** What React's encodeReply([state, formData]) sends, as one multipart body (the boundary is ours). */
-function actionBody(state: unknown, fields: Record<string, string>): { body: string; contentType: string } {
-  const boundary = "----maintienbench7MA4YWxkTrZu0gW";
-  const parts: Array<[string, string]> = Object.entries(fields).map(([k, v]): [string, string] => [`_1_${k}`, v]);
-  parts.push(["0", JSON.stringify([state, "$K1"])]);
-  const body = parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 interface User {
@@ -122,84 +108,106 @@ async function prepareUsers(target: AppTarget): Promise<User[]> {
   return sessions.map((session, i) => ({ session, caseId: pool[i]!.id, supported: pool[i]!.supported, version: null, turn: 0, others: all.filter((_, j) => j % USERS !== i).slice(0, 20) }));
 }
 
-async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, { times: number[]; errors: number; samples: string[] }>; result: AutocannonResult; cpuMs: number | null }> {
+/** A small seeded generator (mulberry32): the same --seed, the same pauses. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface RouteStats {
+  times: number[];
+  errors: number;
+  samples: string[];
+}
+
+interface LoadResult {
+  requests: number;
+  seconds: number;
+  connectionErrors: number;
+}
+
+async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, RouteStats>; result: LoadResult; cpuMs: number | null }> {
   const users = await prepareUsers(target);
   const recordId = actionId("recordOutreachEventAction", "dossiers/[id]");
-  const stats = new Map<Route, { times: number[]; errors: number; samples: string[] }>(ROUTES.map((r) => [r, { times: [], errors: 0, samples: [] }]));
-  let nextUser = 0;
+  const stats = new Map<Route, RouteStats>(ROUTES.map((r) => [r, { times: [], errors: 0, samples: [] }]));
   const fail = (route: Route, why: string) => {
     const s = stats.get(route)!;
     s.errors += 1;
     if (s.samples.length < 3) s.samples.push(why.slice(0, 200));
   };
+  const random = generator(Number(args.seed) || 17);
+  const pause = () => (THINK > 0 ? THINK * 1000 * (0.5 + random()) : 0);
+  let requests = 0;
+  let connectionErrors = 0;
 
-  const scenario = (u: User) => {
-    let sentAt = 0;
-    const base = { headers: { cookie: u.session.cookie } };
-    const step = (route: Route, method: "GET" | "POST", pathFor: () => string, check: (status: number, body: string) => string | null, setup?: (req: Record<string, unknown>) => void) => ({
-      method,
-      path: pathFor(),
-      ...base,
-      setupRequest: (req: Record<string, unknown>) => {
-        req.path = pathFor();
-        setup?.(req);
-        sentAt = performance.now();
-        return req;
+  // One round of a user's clicks: each returns its route and a check of the answer.
+  const round = (u: User): Array<{ route: Route; send: () => Promise<Timed>; check: (t: Timed) => string | null }> => {
+    const page = (t: Timed) => (t.status === 200 ? null : `HTTP ${t.status}`);
+    const casePage = {
+      route: "case page (own)" as const,
+      send: () => get(u.session, `/dossiers/${u.caseId}`),
+      check: (t: Timed) => {
+        u.version = versionIn(t.body);
+        return page(t) ?? (u.version === null ? "no version in the page" : null);
       },
-      onResponse: (status: number, body: string) => {
-        stats.get(route)!.times.push(performance.now() - sentAt);
-        const why = check(status, body);
-        if (why) fail(route, why);
-      },
-    });
-    const page = (status: number) => (status === 200 ? null : `HTTP ${status}`);
-    const record = (route: Route, kind: () => Record<string, string>) =>
-      step(route, "POST", () => `/dossiers/${u.caseId}`, (status, body) => {
-        if (status !== 200) return `HTTP ${status}`;
-        if (!body.includes('"status":"success"')) return `refused: ${/"formError":"([^"]*)"/.exec(body)?.[1] ?? body.slice(0, 120)}`;
-        return null;
-      }, (req) => {
+    };
+    const record = (route: Route, kind: Record<string, string>) => ({
+      route,
+      send: () => {
         const { day, time } = parisNow();
-        const { body, contentType } = actionBody({ status: "idle" }, { caseId: u.caseId, version: String(u.version ?? 0), day, time, note: "", ...kind() });
-        req.method = "POST";
-        req.body = body;
-        req.headers = { cookie: u.session.cookie, origin: target.app.url, "next-action": recordId, accept: "text/x-component", "content-type": contentType };
-      });
-    const casePage = step("case page (own)", "GET", () => `/dossiers/${u.caseId}`, (status, body) => {
-      u.version = versionIn(body);
-      return page(status) ?? (u.version === null ? "no version in the page" : null);
+        return callAction(u.session, `/dossiers/${u.caseId}`, recordId, { status: "idle" }, { caseId: u.caseId, version: String(u.version ?? 0), day, time, note: "", ...kind });
+      },
+      check: (t: Timed) => {
+        if (t.status !== 200) return `HTTP ${t.status}`;
+        if (!t.body.includes('"status":"success"')) return `refused: ${/"formError":"([^"]*)"/.exec(t.body)?.[1] ?? t.body.slice(0, 120)}`;
+        return null;
+      },
     });
     return [
-      step("À faire", "GET", () => "/a-faire", page),
-      step("caseload", "GET", () => "/dossiers", page),
+      { route: "À faire", send: () => get(u.session, "/a-faire"), check: page },
+      { route: "caseload", send: () => get(u.session, "/dossiers"), check: page },
       casePage,
-      record("record a visit", (): Record<string, string> => (u.supported ? { kind: "VISIT", outcome: "MET" } : { kind: "PHONE_CALL" })),
+      record("record a visit", u.supported ? { kind: "VISIT", outcome: "MET" } : { kind: "PHONE_CALL" }),
       casePage,
-      record("record a contact", (): Record<string, string> => (u.supported ? { kind: "HOUSEHOLD_CONTACT", channel: "PHONE" } : { kind: "LANDLORD_CONTACT" })),
-      step("case page (other)", "GET", () => `/dossiers/${u.others[u.turn++ % u.others.length]}`, page),
+      record("record a contact", u.supported ? { kind: "HOUSEHOLD_CONTACT", channel: "PHONE" } : { kind: "LANDLORD_CONTACT" }),
+      { route: "case page (other)", send: () => get(u.session, `/dossiers/${u.others[u.turn++ % u.others.length]}`), check: page },
     ];
   };
 
   const cpuStart = target.cpu?.() ?? null;
-  const result = await new Promise<AutocannonResult>((resolve, reject) => {
-    autocannon(
-      {
-        url: target.app.url,
-        connections: USERS,
-        pipelining: 1,
-        duration: SECONDS,
-        timeout: 30,
-        ...(THINK > 0 ? { overallRate: Math.max(1, Math.round(USERS / THINK)) } : {}),
-        setupClient: (client: { setRequests: (r: unknown[]) => void }) => {
-          const u = users[nextUser++ % users.length]!;
-          client.setRequests(scenario(u));
-        },
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-  });
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+  await Promise.all(
+    users.map(async (u) => {
+      // Users start at random moments of their first pause, not together.
+      await sleep(THINK > 0 ? THINK * 1000 * random() : 0);
+      const clicks = round(u);
+      for (let i = 0; performance.now() < until; i = (i + 1) % clicks.length) {
+        const click = clicks[i]!;
+        requests += 1;
+        try {
+          const answer = await click.send();
+          stats.get(click.route)!.times.push(answer.ms);
+          const why = click.check(answer);
+          if (why) fail(click.route, why);
+        } catch (error) {
+          connectionErrors += 1;
+          fail(click.route, `no answer: ${(error as Error).message}`);
+        }
+        await sleep(pause());
+      }
+    }),
+  );
   const cpuMs = cpuStart === null ? null : target.cpu!() - cpuStart;
-  return { stats, result, cpuMs };
+  return { stats, result: { requests, seconds: (performance.now() - started) / 1000, connectionErrors }, cpuMs };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -217,7 +225,11 @@ async function main(): Promise<number> {
     return 2;
   }
   log(`Load bench: ${USERS} signed-in users at once for ${SECONDS} s on one instance, on ${kinds.join(" and ")}.`);
-  log(THINK > 0 ? `Each user clicks every ${THINK} s on average (--think): ${Math.max(1, Math.round(USERS / THINK))} requests/s together.` : "No pause between a user's clicks (--think 0): the server's capacity.");
+  log(
+    THINK > 0
+      ? `Each user reads ${THINK * 0.5}–${THINK * 1.5} s between two clicks (--think ${THINK}), on a rhythm of its own: about ${(USERS / THINK).toFixed(0)} requests/s together at most.`
+      : "No pause between a user's clicks (--think 0): the server's capacity.",
+  );
   log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}.`);
   const rows: string[][] = [];
   let missed = false;
@@ -226,8 +238,8 @@ async function main(): Promise<number> {
     const target = kind === "embedded" ? await startEmbeddedApp(log) : await startPostgresApp({ cases: Number(args.cases), teams: Number(args.teams), log });
     try {
       const { stats, result, cpuMs } = await runLoad(target);
-      log(`  ${result.requests.total} requests in ${result.duration} s (${result.requests.average.toFixed(1)}/s); connection errors ${result.errors}, timeouts ${result.timeouts}`);
-      if (cpuMs !== null) log(`  server CPU: ${(cpuMs / 1000).toFixed(1)} s over the run, ${(cpuMs / Math.max(1, result.requests.total)).toFixed(1)} ms per request on average`);
+      log(`  ${result.requests} requests in ${result.seconds.toFixed(1)} s (${(result.requests / result.seconds).toFixed(1)}/s); connection errors ${result.connectionErrors}`);
+      if (cpuMs !== null) log(`  server CPU: ${(cpuMs / 1000).toFixed(1)} s over the run, ${(cpuMs / Math.max(1, result.requests)).toFixed(1)} ms per request on average`);
       for (const [route, s] of stats) {
         const sorted = [...s.times].sort((a, b) => a - b);
         const p95 = quantile(sorted, 0.95);
@@ -236,9 +248,9 @@ async function main(): Promise<number> {
         rows.push([target.label, route, String(sorted.length), formatMs(quantile(sorted, 0.5)), formatMs(p95), formatMs(quantile(sorted, 0.99)), String(s.errors), `p95 < ${TARGET.p95} ms, 0 errors`, ok ? "ok" : "MISSED"]);
         for (const why of s.samples) log(`  ! ${route}: ${why}`);
       }
-      if (result.errors || result.timeouts) {
+      if (result.connectionErrors) {
         missed = true;
-        rows.push([target.label, "(connections)", "", "", "", "", `${result.errors + result.timeouts}`, "0 errors", "MISSED"]);
+        rows.push([target.label, "(connections)", "", "", "", "", `${result.connectionErrors}`, "0 errors", "MISSED"]);
       }
     } finally {
       await target.stop();
@@ -255,7 +267,7 @@ async function main(): Promise<number> {
     previous = r[0]!;
     log(line(r));
   }
-  log(`\nTimes: request to last byte on 127.0.0.1, measured by autocannon's client. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}.`);
+  log(`\nTimes: request to last byte on 127.0.0.1, measured by the bench's client (fetch). Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}.`);
   return missed ? 1 : 0;
 }
 
