@@ -13,7 +13,7 @@
 // PostgreSQL with the national caseload. Prints p50/p95/p99 and errors per
 // route against the target (p95 < 300 ms, 0 errors).
 //
-//   npm run bench:load -- [--db embedded,postgres] [--users 20] [--seconds 60] [--cases 100000] [--teams 10] [--think 2] [--seed 17]
+//   npm run bench:load -- [--db embedded,postgres] [--users 20] [--seconds 60] [--cases 100000] [--teams 10] [--think 2] [--seed 17] [--keep-pg DIR]
 //
 // A manual command (build first: `npm run build`): never in `npm test`.
 // Bounded (the duration), and only 127.0.0.1 is requested.
@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
     teams: { type: "string", default: "10" },
     think: { type: "string", default: "2" },
     seed: { type: "string", default: "17" },
+    "keep-pg": { type: "string" },
   },
 });
 const USERS = Math.min(100, Math.max(1, Number(args.users)));
@@ -126,6 +127,8 @@ interface RouteStats {
   times: number[];
   errors: number;
   samples: string[];
+  /** The slowest answers, with whose they were: a slow tail is often one role's page. */
+  slowest: Array<{ ms: number; who: string }>;
 }
 
 interface LoadResult {
@@ -137,7 +140,7 @@ interface LoadResult {
 async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, RouteStats>; result: LoadResult; cpuMs: number | null }> {
   const users = await prepareUsers(target);
   const recordId = actionId("recordOutreachEventAction", "dossiers/[id]");
-  const stats = new Map<Route, RouteStats>(ROUTES.map((r) => [r, { times: [], errors: 0, samples: [] }]));
+  const stats = new Map<Route, RouteStats>(ROUTES.map((r) => [r, { times: [], errors: 0, samples: [], slowest: [] }]));
   const fail = (route: Route, why: string) => {
     const s = stats.get(route)!;
     s.errors += 1;
@@ -195,7 +198,10 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, RouteStat
         requests += 1;
         try {
           const answer = await click.send();
-          stats.get(click.route)!.times.push(answer.ms);
+          const s = stats.get(click.route)!;
+          s.times.push(answer.ms);
+          s.slowest.push({ ms: answer.ms, who: u.session.email });
+          s.slowest.sort((a, b) => b.ms - a.ms).splice(3);
           const why = click.check(answer);
           if (why) fail(click.route, why);
         } catch (error) {
@@ -235,7 +241,7 @@ async function main(): Promise<number> {
   let missed = false;
   for (const kind of kinds) {
     log(`\n▶ ${kind}`);
-    const target = kind === "embedded" ? await startEmbeddedApp(log) : await startPostgresApp({ cases: Number(args.cases), teams: Number(args.teams), log });
+    const target = kind === "embedded" ? await startEmbeddedApp(log) : await startPostgresApp({ cases: Number(args.cases), teams: Number(args.teams), log, keepPg: args["keep-pg"] });
     try {
       const { stats, result, cpuMs } = await runLoad(target);
       log(`  ${result.requests} requests in ${result.seconds.toFixed(1)} s (${(result.requests / result.seconds).toFixed(1)}/s); connection errors ${result.connectionErrors}`);
@@ -247,6 +253,7 @@ async function main(): Promise<number> {
         if (!ok) missed = true;
         rows.push([target.label, route, String(sorted.length), formatMs(quantile(sorted, 0.5)), formatMs(p95), formatMs(quantile(sorted, 0.99)), String(s.errors), `p95 < ${TARGET.p95} ms, 0 errors`, ok ? "ok" : "MISSED"]);
         for (const why of s.samples) log(`  ! ${route}: ${why}`);
+        if (!ok && s.slowest.length) log(`  slowest ${route}: ${s.slowest.map((x) => `${formatMs(x.ms)} (${x.who})`).join(", ")}`);
       }
       if (result.connectionErrors) {
         missed = true;
