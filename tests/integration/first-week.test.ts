@@ -17,7 +17,7 @@ import { db } from "@/lib/server/db";
 import { ExpectedError } from "@/lib/server/errors";
 import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
 import { computeIndicators } from "@/lib/server/queries/indicators";
-import { getCaseLetter } from "@/lib/server/queries/letters";
+import { getCaseLetter } from "@/lib/server/queries/letters/case-letters";
 import { listCases } from "@/lib/server/queries/list-cases";
 import { needsSetup } from "@/lib/server/queries/setup-status";
 import { createHousehold } from "@/lib/server/services/create-household";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { LETTER_KINDS, LETTER_KIND_PLURALS, type LetterKind } from "@/lib/domain/letters/kinds";
 import { batchQuery, type LetterSelection } from "@/lib/domain/letters/selection";
 import { db } from "@/lib/server/db";
-import { getLettersOverview, lettersTeamId } from "@/lib/server/queries/letters";
+import { getLettersOverview, lettersTeamId } from "@/lib/server/queries/letters/overview";
 import { requireUser } from "@/lib/server/session";
 import { formatDayLong, formatInstant, toIsoDay } from "@/lib/utils/dates";
 

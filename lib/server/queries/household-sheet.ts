@@ -6,7 +6,7 @@ import { canEditHouseholdSheet, canViewCases } from "@/lib/domain/permissions";
 import { procedureFacts } from "@/lib/domain/procedure/facts";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
-import { readLetterhead } from "@/lib/server/queries/letters";
+import { readLetterhead } from "@/lib/server/queries/letters/letterhead";
 import { teamDisplayName } from "@/lib/domain/letters/compose";
 import { parisToday } from "@/lib/utils/dates";
 

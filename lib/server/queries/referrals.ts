@@ -8,7 +8,8 @@ import { availableFollowUps, noNewsFrom, noNewsReferredOnOrBefore, type ConsentK
 import type { Actor } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
-import { LETTER_CASE_SELECT, readLetterhead, toLetterCase } from "@/lib/server/queries/letters";
+import { LETTER_CASE_SELECT, toLetterCase } from "@/lib/server/queries/letters/case-letters";
+import { readLetterhead } from "@/lib/server/queries/letters/letterhead";
 import { parisToday, toIsoDay } from "@/lib/utils/dates";
 
 /** Reads for referrals (issue 20): a case's referrals with suggestions, one letter, and "Orientation sans nouvelles". */

@@ -6,7 +6,7 @@ import { canRecordLetters, canViewCases } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
 import { ExpectedError, notFound } from "@/lib/server/errors";
-import { dueFacts } from "@/lib/server/queries/letters";
+import { dueFacts } from "@/lib/server/queries/letters/case-letters";
 import { recordOutreachEvent } from "@/lib/server/services/record-outreach-event";
 import { formatDay, parisTime, parisToday } from "@/lib/utils/dates";
 import type { ConfirmLettersInput } from "@/lib/validation/letters";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/domain/roles";
 import { writeAudit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { conflict, notFound } from "@/lib/server/errors";
-import { letterheadToken } from "@/lib/server/queries/letters";
+import { letterheadToken } from "@/lib/server/queries/letters/letterhead";
 import type { LetterheadInput } from "@/lib/validation/letters";
 
 /**

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/server/db";
 import { conflict, ExpectedError, notFound } from "@/lib/server/errors";
 import { sendMail, type MailReceipt } from "@/lib/server/mail/send-mail";
 import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
-import { getCaseLetter } from "@/lib/server/queries/letters";
+import { getCaseLetter } from "@/lib/server/queries/letters/case-letters";
 import { OUTREACH_HISTORY_SELECT, recordOutreachEvent } from "@/lib/server/services/record-outreach-event";
 import { parisTime, parisToday } from "@/lib/utils/dates";
 import type { SendLetterEmailInput } from "@/lib/validation/letters";

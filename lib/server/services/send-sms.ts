@@ -6,7 +6,7 @@ import { canRecordLetters } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/domain/roles";
 import type { Db } from "@/lib/server/db";
 import { ExpectedError, notFound } from "@/lib/server/errors";
-import { LETTER_CASE_SELECT, toLetterCase } from "@/lib/server/queries/letters";
+import { LETTER_CASE_SELECT, toLetterCase } from "@/lib/server/queries/letters/case-letters";
 import { recordOutreachEvent } from "@/lib/server/services/record-outreach-event";
 import { getSmsProvider, type SmsProvider } from "@/lib/server/sms/sms-provider";
 import { parisTime, parisToday } from "@/lib/utils/dates";

@@ -10,7 +10,7 @@ import type { Actor, Role } from "@/lib/domain/roles";
 import { ledgerLineToken } from "@/lib/domain/hearing/ledger";
 import { db } from "@/lib/server/db";
 import type { CurrentUser } from "@/lib/server/session";
-import { letterheadToken } from "@/lib/server/queries/letters";
+import { letterheadToken } from "@/lib/server/queries/letters/letterhead";
 import { createCalendarToken } from "@/lib/server/services/manage-reminders";
 import { parisToday } from "@/lib/utils/dates";
 import { addDays, calendarDate, toIsoDate } from "../../factories/calendar";

@@ -5,7 +5,8 @@ import { ConfirmLettersForm } from "@/components/letters/confirm-letters-form";
 import { LETTER_KIND_PLURALS, LETTER_OUTREACH_EVENT } from "@/lib/domain/letters/kinds";
 import { batchQuery, batchTitle, parseBatchQuery } from "@/lib/domain/letters/selection";
 import { db } from "@/lib/server/db";
-import { getLetterBatch, lettersTeamId, MAX_BATCH_LETTERS } from "@/lib/server/queries/letters";
+import { getLetterBatch, MAX_BATCH_LETTERS } from "@/lib/server/queries/letters/batches";
+import { lettersTeamId } from "@/lib/server/queries/letters/overview";
 import { requireUser } from "@/lib/server/session";
 import { toIsoDay } from "@/lib/utils/dates";
 

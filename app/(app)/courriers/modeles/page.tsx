@@ -6,7 +6,7 @@ import { TemplateEditor } from "@/components/letters/template-editor";
 import { LETTER_KINDS, LETTER_KIND_LABELS, LETTER_KIND_SLUGS, letterKindFromSlug } from "@/lib/domain/letters/kinds";
 import { canEditLetterTemplates } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
-import { getLetterSettings } from "@/lib/server/queries/letters";
+import { getLetterSettings } from "@/lib/server/queries/letters/letterhead";
 import { requireUser } from "@/lib/server/session";
 import { formatInstant, parisToday, toIsoDay } from "@/lib/utils/dates";
 

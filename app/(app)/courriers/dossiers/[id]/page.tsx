@@ -9,7 +9,7 @@ import { SmsForm } from "@/components/letters/sms-form";
 import { LETTER_KIND_LABELS, LETTER_KIND_SLUGS, LETTER_OUTREACH_EVENT, type LetterKind } from "@/lib/domain/letters/kinds";
 import { db } from "@/lib/server/db";
 import { contactRefusal } from "@/lib/domain/letters/compose";
-import { getCaseLetters, type CaseLetters } from "@/lib/server/queries/letters";
+import { getCaseLetters, type CaseLetters } from "@/lib/server/queries/letters/case-letters";
 import { requireUser } from "@/lib/server/session";
 import { formatDay, toIsoDay } from "@/lib/utils/dates";
 

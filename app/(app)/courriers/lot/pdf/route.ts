@@ -4,7 +4,8 @@ import { batchFileName, batchTitle, parseBatchQuery } from "@/lib/domain/letters
 import { db } from "@/lib/server/db";
 import { logCaseAccesses } from "@/lib/server/access-log";
 import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
-import { getBatchLetters, lettersTeamId } from "@/lib/server/queries/letters";
+import { getBatchLetters } from "@/lib/server/queries/letters/batches";
+import { lettersTeamId } from "@/lib/server/queries/letters/overview";
 import { getCurrentUser } from "@/lib/server/session";
 import { toIsoDay } from "@/lib/utils/dates";
 import { notFoundResponse, pdfResponse, refusedLetterResponse } from "../../pdf-response";

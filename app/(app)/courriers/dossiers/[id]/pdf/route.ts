@@ -4,7 +4,7 @@ import { LETTER_KIND_LABELS, LETTER_KIND_SLUGS, letterKindFromSlug } from "@/lib
 import { db } from "@/lib/server/db";
 import { logCaseAccess } from "@/lib/server/access-log";
 import { renderLettersPdf } from "@/lib/server/pdf/letters-pdf";
-import { getCaseLetter } from "@/lib/server/queries/letters";
+import { getCaseLetter } from "@/lib/server/queries/letters/case-letters";
 import { getCurrentUser } from "@/lib/server/session";
 import { notFoundResponse, pdfResponse, refusedLetterResponse } from "../../../pdf-response";
 import { redirectToPath } from "@/lib/server/http/redirect";
