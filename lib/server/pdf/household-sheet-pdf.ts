@@ -1,7 +1,7 @@
 import "server-only";
 import { PDFDocument, PageSizes, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
 import type { HouseholdSheet } from "@/lib/domain/household-sheet/compose";
-import { winAnsiSafe } from "@/lib/server/pdf/win-ansi-text";
+import { winAnsiSafe, wrapText } from "@/lib/server/pdf/win-ansi-text";
 
 /**
  * "Ce qui va se passer" as a one-page A4 PDF (issue 20): large type, headings
@@ -14,21 +14,6 @@ const [W, H] = PageSizes.A4;
 const MARGIN = 50;
 const INK = rgb(0.08, 0.08, 0.1);
 const MUTED = rgb(0.35, 0.37, 0.4);
-
-function wrap(text: string, size: number, width: number, font: PDFFont): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of winAnsiSafe(text, font).split(" ")) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  lines.push(line);
-  return lines;
-}
 
 interface Fonts {
   regular: PDFFont;
@@ -44,10 +29,10 @@ function layout(sheet: HouseholdSheet, fonts: Fonts, size: number, page: PDFPage
     if (page) page.drawText(text, { x, y, size: s, font, color });
   };
   const para = (text: string, font: PDFFont, s: number, indent = 0) => {
-    for (const [i, line] of wrap(text, s, width - indent, font).entries()) {
+    for (const [i, line] of wrapText(text, s, width - indent, font).entries()) {
       y -= s * 1.35;
       if (indent && i === 0) put("•", MARGIN + 3, font, s);
-      put(line, MARGIN + indent, font, s);
+      put(winAnsiSafe(line, font), MARGIN + indent, font, s);
     }
   };
   y -= size * 2;

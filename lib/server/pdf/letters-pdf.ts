@@ -4,7 +4,7 @@ import type { ComposedLetter } from "@/lib/domain/letters/compose";
 
 /** Any letter the writer can print: the four letter kinds, and the referral letter (issue 20). */
 export type PrintableLetter = Omit<ComposedLetter, "kind">;
-import { winAnsiSafe } from "@/lib/server/pdf/win-ansi-text";
+import { winAnsiSafe, wrapText } from "@/lib/server/pdf/win-ansi-text";
 
 /**
  * Letters as a PDF (issue 7): one letter, or a batch with each letter starting
@@ -42,39 +42,8 @@ class LetterWriter {
     return winAnsiSafe(text, font);
   }
 
-  private width(text: string, size: number, font: PDFFont): number {
-    return font.widthOfTextAtSize(this.clean(text, font), size);
-  }
-
-  /** Lines of at most `width` points, broken at plain spaces (amounts keep their no-break spaces); a longer word is cut. */
   private wrap(text: string, size: number, width: number, font: PDFFont): string[] {
-    // Widths add up word by word (standard fonts have no kerning in pdf-lib): a
-    // batch of 200 letters wraps in linear time, not by re-measuring every line.
-    const space = this.width(" ", size, font);
-    const lines: string[] = [];
-    let line = "";
-    let lineWidth = 0;
-    for (const word of text.split(" ")) {
-      const wordWidth = this.width(word, size, font);
-      const candidate = line ? lineWidth + space + wordWidth : wordWidth;
-      if (candidate <= width) {
-        line = line ? `${line} ${word}` : word;
-        lineWidth = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      let rest = word;
-      while (this.width(rest, size, font) > width && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && this.width(rest.slice(0, cut), size, font) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-      lineWidth = this.width(rest, size, font);
-    }
-    lines.push(line);
-    return lines;
+    return wrapText(text, size, width, font);
   }
 
   private draw(text: string, x: number, y: number, size: number, font: PDFFont, color = INK): void {

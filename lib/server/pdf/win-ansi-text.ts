@@ -32,3 +32,45 @@ function charset(font: PDFFont): ReadonlySet<number> {
   }
   return set;
 }
+
+/** The width in points of `text` once made drawable (winAnsiSafe). */
+export function textWidth(text: string, size: number, font: PDFFont): number {
+  return font.widthOfTextAtSize(winAnsiSafe(text, font), size);
+}
+
+/**
+ * Lines of at most `width` points, for the three PDFs (hearing file, letters,
+ * household sheet). A "\n" starts a new line. Breaks only at plain spaces, so
+ * an amount ("1 234,56 €", whose spaces are no-break) is never split; a word
+ * longer than the line is cut. Widths add up word by word (the standard fonts
+ * have no kerning in pdf-lib): a batch of 200 letters wraps in linear time.
+ */
+export function wrapText(text: string, size: number, width: number, font: PDFFont): string[] {
+  const space = textWidth(" ", size, font);
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    let lineWidth = 0;
+    for (const word of paragraph.split(" ")) {
+      const wordWidth = textWidth(word, size, font);
+      const candidate = line ? lineWidth + space + wordWidth : wordWidth;
+      if (candidate <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      let rest = word;
+      while (textWidth(rest, size, font) > width && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && textWidth(rest.slice(0, cut), size, font) > width) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+      lineWidth = textWidth(rest, size, font);
+    }
+    lines.push(line);
+  }
+  return lines;
+}
