@@ -25,6 +25,7 @@ import { parseArgs } from "node:util";
 import { findPostgresBinaries } from "../db/pg-cluster";
 import { startEmbeddedApp, startPostgresApp, BENCH_PASSWORD, type AppTarget } from "./app-targets";
 import { callAction, caseIdsIn, get, signIn, type Session, type Timed } from "./http";
+import { mulberry32 } from "@/tests/factories/random";
 import { formatMs } from "./report";
 
 const { values: args } = parseArgs({
@@ -109,18 +110,6 @@ async function prepareUsers(target: AppTarget): Promise<User[]> {
   return sessions.map((session, i) => ({ session, caseId: pool[i]!.id, supported: pool[i]!.supported, version: null, turn: 0, others: all.filter((_, j) => j % USERS !== i).slice(0, 20) }));
 }
 
-/** A small seeded generator (mulberry32): the same --seed, the same pauses. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface RouteStats {
@@ -146,7 +135,7 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, RouteStat
     s.errors += 1;
     if (s.samples.length < 3) s.samples.push(why.slice(0, 200));
   };
-  const random = generator(Number(args.seed) || 17);
+  const random = mulberry32(Number(args.seed) || 17);
   const pause = () => (THINK > 0 ? THINK * 1000 * (0.5 + random()) : 0);
   let requests = 0;
   let connectionErrors = 0;
