@@ -10,21 +10,32 @@ function inDays(days: number): string {
   return days === 1 ? "demain" : `dans ${days} jours`;
 }
 
+/** The section's anchor, and the "?voir=" value that lists it in full. */
+export const DEADLINES_SECTION_ID = "echeances";
+
 /**
  * The legal deadlines of the open cases within a chosen horizon, soonest first
- * (issue 4). The horizon is a GET form, so the view can be bookmarked.
+ * (issue 4). The horizon is a GET form, so the view can be bookmarked. The
+ * first ones are listed; "Voir les N" (`viewQuery`, the page's view) lists up
+ * to `expandedLimit`, as the other sections of "À faire" do.
  */
 export function ProcedureDeadlinesSection({
   data,
   horizons,
   scopeParam,
+  viewQuery,
+  expanded,
+  expandedLimit,
 }: {
   data: ProcedureDeadlines;
   horizons: readonly number[];
   scopeParam: string;
+  viewQuery: string;
+  expanded: boolean;
+  expandedLimit: number;
 }) {
   return (
-    <section id="echeances" aria-labelledby="echeances-titre" className="flex flex-col gap-2">
+    <section id={DEADLINES_SECTION_ID} aria-labelledby="echeances-titre" className="flex flex-col gap-2">
       <h2 id="echeances-titre" className="text-xl font-semibold">
         Échéances de procédure dans les {data.horizonDays} jours <span className="font-normal text-slate-700">({data.total})</span>
       </h2>
@@ -69,7 +80,16 @@ export function ProcedureDeadlinesSection({
       )}
       {data.total > data.items.length ? (
         <p className="text-sm text-slate-700">
-          Les {data.items.length} premières sont affichées sur {data.total}.
+          Les {data.items.length} premières sont affichées sur {data.total}.{" "}
+          {expanded ? null : (
+            <Link
+              href={`?${viewQuery}&voir=${DEADLINES_SECTION_ID}#${DEADLINES_SECTION_ID}`}
+              className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-4"
+            >
+              {data.total > expandedLimit ? `Voir les ${expandedLimit} premières` : `Voir les ${data.total}`}
+              <span className="sr-only"> — échéances de procédure</span>
+            </Link>
+          )}
         </p>
       ) : null}
     </section>

@@ -7,6 +7,7 @@
 // the case page just before, as the form carries it). Every user has a case of
 // its own, so no write conflicts with another's. Between two clicks a user
 // reads for a random 0.5–1.5 × --think seconds, each user on its own rhythm
+// and starting at its own point of the round, after an unmeasured warm-up
 // (docs/decisions/050-cheaper-journeys-and-a-fair-load-bench.md: autocannon's
 // rate limit ran 10 connections for 20 users and sent their requests together
 // at the top of each second). On the embedded database (demo data) and on
@@ -174,6 +175,14 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, RouteStat
     ];
   };
 
+  // Warm-up, not measured: each route once, one after the other, so the
+  // first users do not meet a cold server (code not yet compiled by V8, the
+  // database's pages not yet in its cache), as bench:pages's --warmup.
+  for (const click of round(users[0]!)) await click.send().catch(() => undefined);
+  users[0]!.turn = 0;
+  // Each user has read its case (its version), as a user who is about to record on it has.
+  for (const u of users) u.version = versionIn((await get(u.session, `/dossiers/${u.caseId}`)).body);
+
   const cpuStart = target.cpu?.() ?? null;
   const started = performance.now();
   const until = started + SECONDS * 1000;
@@ -182,7 +191,8 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, RouteStat
       // Users start at random moments of their first pause, not together.
       await sleep(THINK > 0 ? THINK * 1000 * random() : 0);
       const clicks = round(u);
-      for (let i = 0; performance.now() < until; i = (i + 1) % clicks.length) {
+      // Each user starts at its own point of the round: not everyone opens "À faire" first.
+      for (let i = users.indexOf(u) % clicks.length; performance.now() < until; i = (i + 1) % clicks.length) {
         const click = clicks[i]!;
         requests += 1;
         try {

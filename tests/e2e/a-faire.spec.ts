@@ -16,23 +16,23 @@ const SECTIONS = [
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const heading = (page: Page, title: string) => page.getByRole("heading", { level: 2, name: new RegExp(`^${escape(title)} \\(\\d+\\)$`) });
 
-/** Items the page lists per section before its "Voir les N" link (DUE_WORK_PAGE_LIMIT, decision 047). */
+/** Items the page lists per section before its "Voir les N" link (DUE_WORK_PAGE_LIMIT, decision 047; the deadlines too, decision 050). */
 const PAGE_LIMIT = 10;
 
 /**
  * The count in a section's heading matches the cases listed in it, up to the
  * page's short list; a longer section says how many are shown and links to
- * the whole section. The deadlines section keeps its own limit (50).
+ * the whole section.
  */
 async function expectCountsMatchItems(page: Page) {
   for (const title of SECTIONS) {
     const text = (await heading(page, title).textContent()) ?? "";
     const count = Number(/\((\d+)\)$/.exec(text)?.[1]);
     const region = page.getByRole("region", { name: new RegExp(`^${escape(title)}`) });
-    const shown = title.startsWith("Échéances") ? Math.min(count, 50) : Math.min(count, PAGE_LIMIT);
-    await expect(region.getByRole("listitem")).toHaveCount(shown);
-    if (!title.startsWith("Échéances") && count > PAGE_LIMIT) {
-      await expect(region.getByText(`Les ${PAGE_LIMIT} premiers sont affichés sur ${count}.`)).toBeVisible();
+    await expect(region.getByRole("listitem")).toHaveCount(Math.min(count, PAGE_LIMIT));
+    if (count > PAGE_LIMIT) {
+      const shown = title.startsWith("Échéances") ? `Les ${PAGE_LIMIT} premières sont affichées sur ${count}.` : `Les ${PAGE_LIMIT} premiers sont affichés sur ${count}.`;
+      await expect(region.getByText(shown)).toBeVisible();
       await expect(region.getByRole("link", { name: new RegExp(`^Voir les ${count}`) })).toBeVisible();
     }
   }

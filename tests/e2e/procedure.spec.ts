@@ -111,9 +111,21 @@ test.describe("Procédure", () => {
     await expect(section.getByRole("status")).toContainText("enregistré");
     await expect(section.getByRole("list", { name: "Alertes" })).toContainText("Proposer l'entretien du diagnostic social et financier au plus tard le");
 
-    // "À faire": the team's deadlines within 30 days, soonest first.
+    // "À faire": the team's deadlines within 30 days, soonest first: the
+    // first 10, then "Voir les N" lists them all (up to 200).
     await page.goto("/a-faire?vue=equipe&horizon=30");
     const deadlines = page.getByRole("region", { name: /Échéances de procédure/ });
+    const total = Number(/\((\d+)\)/.exec((await deadlines.getByRole("heading", { level: 2 }).textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThanOrEqual(2);
+    if (total > 10) {
+      await expect(deadlines.getByRole("listitem")).toHaveCount(10);
+      await deadlines.getByRole("link", { name: /^Voir les \d+/ }).click();
+      await expect(page).toHaveURL(/voir=echeances/);
+      await expect(deadlines.getByRole("listitem")).toHaveCount(Math.min(total, 200));
+      await expect(deadlines.getByRole("link", { name: /^Voir les \d+/ })).toHaveCount(0);
+    } else {
+      await expect(deadlines.getByRole("listitem")).toHaveCount(total);
+    }
     const mine = deadlines.getByRole("listitem").filter({ hasText: surname.toUpperCase() });
     await expect(mine.filter({ hasText: "Notification au préfet, date limite" })).toContainText(`(dans 8 jours)`);
     await expect(mine.filter({ hasText: "Entretien DSF à proposer, date limite" })).toHaveCount(1);

@@ -215,6 +215,12 @@ describe("procedure deadlines kept for the lists", () => {
     expect(team7!.items.map((i) => i.caseId)).not.toContain(mine.id);
 
     expect(await listProcedureDeadlines(db, stranger, { teamId: team.id, scope: "team", now: NOW, horizonDays: 30 })).toBeNull();
+
+    // The first ones only ("Voir les N" asks for more): the count is still every deadline of the window.
+    const first = await listProcedureDeadlines(db, jurist, { teamId: team.id, scope: "team", now: NOW, horizonDays: 30, limit: 1 });
+    expect(first!.items).toHaveLength(1);
+    expect(first!.total).toBe(team30!.total);
+    expect(first!.items[0]).toEqual(team30!.items[0]);
   });
 
   it("in the app server, a check that found nothing is trusted for a while; then the next list computes the cases written meanwhile", async () => {

@@ -2,14 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DueSectionView, dueSectionOfParam } from "@/components/todo/due-section";
-import { ProcedureDeadlinesSection } from "@/components/todo/procedure-deadlines-section";
+import { DEADLINES_SECTION_ID, ProcedureDeadlinesSection } from "@/components/todo/procedure-deadlines-section";
 import { ScopeTabs } from "@/components/todo/scope-tabs";
 import { StaleReferralsSection } from "@/components/referrals/stale-referrals-section";
 import { listReferralsWithoutNews } from "@/lib/server/queries/referrals";
 import { db } from "@/lib/server/db";
 import { canViewDueWork } from "@/lib/domain/permissions";
 import { DUE_WORK_EXPANDED_LIMIT, DUE_WORK_PAGE_LIMIT, listDueWork, type DueWorkScope } from "@/lib/server/queries/list-due-work";
-import { DEADLINE_HORIZONS, DEFAULT_DEADLINE_HORIZON, listProcedureDeadlines } from "@/lib/server/queries/list-procedure-deadlines";
+import {
+  DEADLINE_HORIZONS,
+  DEFAULT_DEADLINE_HORIZON,
+  listProcedureDeadlines,
+  PROCEDURE_DEADLINES_EXPANDED_LIMIT,
+  PROCEDURE_DEADLINES_PAGE_LIMIT,
+} from "@/lib/server/queries/list-procedure-deadlines";
 import { requireUser } from "@/lib/server/session";
 import { formatDayLong, toIsoDay } from "@/lib/utils/dates";
 
@@ -27,13 +33,14 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
   const horizonDays = DEADLINE_HORIZONS.find((d) => String(d) === horizon) ?? DEFAULT_DEADLINE_HORIZON;
   // "Voir les N" of one section: that section listed in full (up to DUE_WORK_EXPANDED_LIMIT).
   const expand = dueSectionOfParam(voir);
+  const expandDeadlines = voir === DEADLINES_SECTION_ID;
   const scopeParam = scope === "me" ? "moi" : "equipe";
   // The "Voir les N" links keep the scope and a chosen deadlines horizon.
   const viewQuery = `vue=${scopeParam}${horizonDays !== DEFAULT_DEADLINE_HORIZON ? `&horizon=${horizonDays}` : ""}`;
   const now = new Date();
   const [work, deadlines, referrals] = await Promise.all([
     listDueWork(db, user, { teamId: team.id, scope, now, limit: DUE_WORK_PAGE_LIMIT, expand }),
-    listProcedureDeadlines(db, user, { teamId: team.id, scope, now, horizonDays }),
+    listProcedureDeadlines(db, user, { teamId: team.id, scope, now, horizonDays, limit: expandDeadlines ? PROCEDURE_DEADLINES_EXPANDED_LIMIT : PROCEDURE_DEADLINES_PAGE_LIMIT }),
     listReferralsWithoutNews(db, user, { teamId: team.id, scope, now }),
   ]);
   if (!work || !deadlines || !referrals) notFound();
@@ -67,7 +74,14 @@ export default async function TodoPage({ searchParams }: { searchParams: Promise
         ))
       )}
       {referrals.total > 0 ? <StaleReferralsSection data={referrals} /> : null}
-      <ProcedureDeadlinesSection data={deadlines} horizons={DEADLINE_HORIZONS} scopeParam={scopeParam} />
+      <ProcedureDeadlinesSection
+        data={deadlines}
+        horizons={DEADLINE_HORIZONS}
+        scopeParam={scopeParam}
+        viewQuery={viewQuery}
+        expanded={expandDeadlines}
+        expandedLimit={PROCEDURE_DEADLINES_EXPANDED_LIMIT}
+      />
     </div>
   );
 }

@@ -15,7 +15,9 @@ import type { DueWorkScope } from "./list-due-work";
 /** "Échéances de procédure" horizons offered on "À faire", in days from today. */
 export const DEADLINE_HORIZONS = [7, 15, 30, 60] as const;
 export const DEFAULT_DEADLINE_HORIZON = 30;
-export const PROCEDURE_DEADLINES_LIMIT = 50;
+/** "À faire" lists the first 10 deadlines; "Voir les N" up to 200 (as its other sections, decision 047; decision 050). */
+export const PROCEDURE_DEADLINES_PAGE_LIMIT = 10;
+export const PROCEDURE_DEADLINES_EXPANDED_LIMIT = 200;
 
 export interface ProcedureDeadlineItem {
   caseId: string;
@@ -66,7 +68,7 @@ interface Row {
 export async function listProcedureDeadlines(
   db: Db,
   actor: Actor,
-  filter: { teamId: string; scope: DueWorkScope; now: Date; horizonDays: number },
+  filter: { teamId: string; scope: DueWorkScope; now: Date; horizonDays: number; limit?: number },
 ): Promise<ProcedureDeadlines | null> {
   if (!canViewDueWork(actor, filter.teamId)) return null;
   const today = parisToday(filter.now);
@@ -87,7 +89,7 @@ export async function listProcedureDeadlines(
              WHERE d."on" BETWEEN ${toIsoDay(today)}::date AND ${toIsoDay(until)}::date
                AND c."teamId" = ${filter.teamId} AND c."state" <> 'CLOSED' ${scope}
              ORDER BY "rank"
-             LIMIT ${PROCEDURE_DEADLINES_LIMIT}::int) p
+             LIMIT ${filter.limit ?? PROCEDURE_DEADLINES_PAGE_LIMIT}::int) p
       JOIN "Household" h ON h."id" = p."householdId"
       LEFT JOIN "User" w ON w."id" = p."assignedWorkerId"
       LEFT JOIN "User" j ON j."id" = p."assignedJuristId"
