@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { DUE_SECTIONS, type DueSection } from "@/lib/domain/outreach/urgency";
 import type { DueWorkSection } from "@/lib/server/queries/list-due-work";
 import { DueItemCard } from "./due-item-card";
+import { SeeAllLink } from "./see-all-link";
 
 /** Headings and empty lines of the sections, in the order of DUE_SECTIONS. */
 const COPY: Record<DueSection, { id: string; title: string; hint?: string; empty: string }> = {
@@ -54,10 +54,7 @@ export function DueSectionView({ data, viewQuery, expanded, expandedLimit }: { d
         <p className="text-sm text-slate-700">
           Les {data.items.length} premiers sont affichés sur {data.total}.{" "}
           {expanded ? null : (
-            <Link href={`?${viewQuery}&voir=${copy.id}#${copy.id}`} className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-4">
-              {data.total > expandedLimit ? `Voir les ${expandedLimit} premiers` : `Voir les ${data.total}`}
-              <span className="sr-only"> — {copy.title}</span>
-            </Link>
+            <SeeAllLink href={`?${viewQuery}&voir=${copy.id}#${copy.id}`} total={data.total} limit={expandedLimit} label={copy.title} />
           )}
         </p>
       ) : null}

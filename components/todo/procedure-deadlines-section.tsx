@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { DEADLINE_KIND_LABELS } from "@/lib/domain/labels";
 import type { ProcedureDeadlines } from "@/lib/server/queries/list-procedure-deadlines";
+import { SeeAllLink } from "./see-all-link";
 import { formatDay, toIsoDay } from "@/lib/utils/dates";
 
 function inDays(days: number): string {
@@ -82,13 +83,13 @@ export function ProcedureDeadlinesSection({
         <p className="text-sm text-slate-700">
           Les {data.items.length} premières sont affichées sur {data.total}.{" "}
           {expanded ? null : (
-            <Link
+            <SeeAllLink
               href={`?${viewQuery}&voir=${DEADLINES_SECTION_ID}#${DEADLINES_SECTION_ID}`}
-              className="inline-flex min-h-11 items-center font-medium text-blue-800 underline underline-offset-4"
-            >
-              {data.total > expandedLimit ? `Voir les ${expandedLimit} premières` : `Voir les ${data.total}`}
-              <span className="sr-only"> — échéances de procédure</span>
-            </Link>
+              total={data.total}
+              limit={expandedLimit}
+              label="échéances de procédure"
+              feminine
+            />
           )}
         </p>
       ) : null}

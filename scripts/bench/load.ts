@@ -187,12 +187,12 @@ async function runLoad(target: AppTarget): Promise<{ stats: Map<Route, RouteStat
   const started = performance.now();
   const until = started + SECONDS * 1000;
   await Promise.all(
-    users.map(async (u) => {
+    users.map(async (u, index) => {
       // Users start at random moments of their first pause, not together.
       await sleep(THINK > 0 ? THINK * 1000 * random() : 0);
       const clicks = round(u);
       // Each user starts at its own point of the round: not everyone opens "À faire" first.
-      for (let i = users.indexOf(u) % clicks.length; performance.now() < until; i = (i + 1) % clicks.length) {
+      for (let i = index % clicks.length; performance.now() < until; i = (i + 1) % clicks.length) {
         const click = clicks[i]!;
         requests += 1;
         try {
